@@ -1,0 +1,24 @@
+package org.hutong.information.application;
+
+import jakarta.ejb.Local;
+import java.util.List;
+import org.hutong.information.domain.ConflictingInformationException;
+import org.hutong.information.domain.InvalidInformationException;
+import org.hutong.information.domain.Violation;
+
+/** The one way information enters the hub, whatever the channel. */
+@Local
+public interface InformationIngestion {
+
+    /**
+     * Validates, stores and distributes one envelope. Storing and publishing commit together;
+     * the receipt is returned only once both are durable.
+     *
+     * @throws InvalidInformationException if the text is not a valid envelope (nothing is stored)
+     * @throws ConflictingInformationException if the producer already sent this id with other content
+     */
+    IngestionReceipt ingest(String envelopeJson);
+
+    /** Parks a message that cannot be ingested on the information dead-letter queue, with the reasons. */
+    void reject(String payload, String reason, List<Violation> violations);
+}

@@ -1,0 +1,16 @@
+package org.hutong.information.application;
+
+import jakarta.ejb.Local;
+import java.util.List;
+import java.util.Optional;
+import org.hutong.information.domain.InformationCriteria;
+
+/** Reading the information the hub has accepted. */
+@Local
+public interface InformationQueries {
+
+    Optional<InformationView> byHubId(String hubId);
+
+    /** Matching information in receive order. */
+    List<InformationView> find(InformationCriteria criteria);
+}

@@ -1,0 +1,41 @@
+package org.hutong.information.application;
+
+import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
+import org.hutong.information.domain.InformationEnvelope;
+import org.hutong.information.domain.InformationRecord;
+
+/**
+ * Information as the hub hands it out — over REST and on the distribution addresses alike:
+ * the producer's envelope plus what the hub recorded when it accepted it.
+ */
+@JsonbPropertyOrder({"id", "type", "specVersion", "producer", "time", "body", "signature", "hub"})
+public record InformationView(
+        String id,
+        String type,
+        String specVersion,
+        String producer,
+        Instant time,
+        JsonObject body,
+        String signature,
+        HubReceipt hub) {
+
+    /**
+     * What the hub added on receipt.
+     *
+     * @param id the hub's id of this information: {@code GET /api/v1/information/{id}}
+     * @param sequence receive order, strictly increasing
+     * @param receivedAt when the hub stored it
+     */
+    @JsonbPropertyOrder({"id", "sequence", "receivedAt"})
+    public record HubReceipt(String id, long sequence, Instant receivedAt) {
+    }
+
+    public static InformationView of(InformationRecord record) {
+        InformationEnvelope envelope = record.envelope();
+        return new InformationView(envelope.id(), envelope.type().wireName(), envelope.specVersion(),
+                envelope.producer(), envelope.time(), envelope.body(), envelope.signature().orElse(null),
+                new HubReceipt(record.hubId(), record.sequence().orElseThrow(), record.receivedAt()));
+    }
+}

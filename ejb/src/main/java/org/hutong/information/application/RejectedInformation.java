@@ -1,0 +1,10 @@
+package org.hutong.information.application;
+
+import java.util.List;
+import org.hutong.information.domain.Violation;
+
+/** Where messages that cannot be ingested are kept, with their reasons (port). */
+public interface RejectedInformation {
+
+    void park(String payload, String reason, List<Violation> violations);
+}

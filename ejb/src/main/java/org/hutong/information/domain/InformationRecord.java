@@ -1,0 +1,140 @@
+package org.hutong.information.domain;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A piece of information as the hub received and stored it. Append-only: once stored it is
+ * never changed. {@code sequence} is the hub's receive order; {@code hubId} is the id the
+ * hub's query interface uses.
+ */
+@Entity
+@Table(name = "information_item")
+@NamedQuery(name = "InformationRecord.byHubId",
+        query = "SELECT r FROM InformationRecord r WHERE r.hubId = :hubId")
+@NamedQuery(name = "InformationRecord.byProducerAndId",
+        query = "SELECT r FROM InformationRecord r WHERE r.producer = :producer AND r.envelopeId = :envelopeId")
+public class InformationRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "sequence_no")
+    private Long sequence;
+
+    @Column(name = "hub_id", nullable = false, updatable = false, length = 36)
+    private String hubId;
+
+    @Column(name = "producer", nullable = false, updatable = false, length = 128)
+    private String producer;
+
+    @Column(name = "envelope_id", nullable = false, updatable = false, length = 128)
+    private String envelopeId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "info_type", nullable = false, updatable = false, length = 16)
+    private InformationType type;
+
+    @Column(name = "spec_version", nullable = false, updatable = false, length = 16)
+    private String specVersion;
+
+    // UTC wall-clock: persistence 3.1 would store an Instant as serialized bytes.
+    @Column(name = "produced_at", nullable = false, updatable = false)
+    private LocalDateTime producedAt;
+
+    @Column(name = "received_at", nullable = false, updatable = false)
+    private LocalDateTime receivedAt;
+
+    @Column(name = "content_hash", nullable = false, updatable = false, length = 64)
+    private String contentHash;
+
+    @Lob
+    @Column(name = "body_json", nullable = false, updatable = false)
+    private String bodyJson;
+
+    @Column(name = "signature", updatable = false)
+    private String signature;
+
+    protected InformationRecord() {
+        // for JPA
+    }
+
+    private InformationRecord(InformationEnvelope envelope, Instant receivedAt) {
+        this.hubId = UUID.randomUUID().toString();
+        this.producer = envelope.producer();
+        this.envelopeId = envelope.id();
+        this.type = envelope.type();
+        this.specVersion = envelope.specVersion();
+        this.producedAt = toUtc(envelope.time());
+        this.receivedAt = toUtc(receivedAt);
+        this.contentHash = envelope.contentHash();
+        this.bodyJson = CanonicalJson.write(envelope.body());
+        this.signature = envelope.signature().orElse(null);
+    }
+
+    /** A new record of information received now. */
+    public static InformationRecord receive(InformationEnvelope envelope, Instant receivedAt) {
+        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        return new InformationRecord(envelope, receivedAt);
+    }
+
+    /** Whether {@code envelope} carries exactly the content this record was stored with. */
+    public boolean sameContentAs(InformationEnvelope envelope) {
+        return contentHash.equals(envelope.contentHash());
+    }
+
+    public InformationEnvelope envelope() {
+        try (JsonReader reader = Json.createReader(new StringReader(bodyJson))) {
+            JsonObject body = reader.readObject();
+            return new InformationEnvelope(envelopeId, type, specVersion, producer,
+                    producedAt.toInstant(ZoneOffset.UTC), body, Optional.ofNullable(signature));
+        }
+    }
+
+    /** Receive order; assigned by the database when the record is stored. */
+    public Optional<Long> sequence() {
+        return Optional.ofNullable(sequence);
+    }
+
+    public String hubId() {
+        return hubId;
+    }
+
+    public String producer() {
+        return producer;
+    }
+
+    public String envelopeId() {
+        return envelopeId;
+    }
+
+    public InformationType type() {
+        return type;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt.toInstant(ZoneOffset.UTC);
+    }
+
+    private static LocalDateTime toUtc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,57 @@
+package org.hutong.information.infrastructure.messaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.TextMessage;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.hutong.information.application.InformationPublisher;
+import org.hutong.information.application.InformationView;
+import org.hutong.information.domain.InformationType;
+
+/**
+ * Publishes accepted information as a JSON {@code TextMessage} on the multicast address of its
+ * type. The JMS context joins the caller's JTA transaction, so the message and the database
+ * row commit or roll back together.
+ */
+@ApplicationScoped
+public class JmsInformationPublisher implements InformationPublisher {
+
+    @Resource(lookup = InformationMessages.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    private Jsonb jsonb;
+
+    @PostConstruct
+    void open() {
+        jsonb = JsonbBuilder.create();
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        jsonb.close();
+    }
+
+    @Override
+    public void publish(InformationView information) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            TextMessage message = context.createTextMessage(jsonb.toJson(information));
+            message.setStringProperty(InformationMessages.PROPERTY_TYPE, information.type());
+            message.setStringProperty(InformationMessages.PROPERTY_PRODUCER, information.producer());
+            message.setStringProperty(InformationMessages.PROPERTY_HUB_ID, information.hub().id());
+            context.createProducer()
+                    .setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .send(context.createTopic(InformationType.ADDRESS_PREFIX + information.type()), message);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("cannot publish information " + information.hub().id(),
+                    e.getErrorCode(), e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Security mechanisms of the function interfaces: identities of people and products,
+ * authorisation, message integrity and replay protection.
+ */
+package org.hutong.security;

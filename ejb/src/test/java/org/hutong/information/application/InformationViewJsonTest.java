@@ -1,0 +1,28 @@
+package org.hutong.information.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.bind.JsonbBuilder;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The view is the wire format on REST and on the distribution addresses. */
+class InformationViewJsonTest {
+
+    @Test
+    void writesTheEnvelopeMembersFirstAndOmitsAnAbsentSignature() throws Exception {
+        var view = new InformationView("0b6a1f8e-5f0e-4b8e-8f43-6c1b8f0d2a77", "alert", "1.0", "ids-01",
+                Instant.parse("2026-11-29T00:00:00Z"), Json.createObjectBuilder().add("name", "scan").build(), null,
+                new InformationView.HubReceipt("f0e1d2c3-0000-4000-8000-000000000001", 7,
+                        Instant.parse("2026-11-29T00:00:01Z")));
+
+        try (var jsonb = JsonbBuilder.create()) {
+            assertThat(jsonb.toJson(view)).isEqualTo("{\"id\":\"0b6a1f8e-5f0e-4b8e-8f43-6c1b8f0d2a77\","
+                    + "\"type\":\"alert\",\"specVersion\":\"1.0\",\"producer\":\"ids-01\","
+                    + "\"time\":\"2026-11-29T00:00:00Z\",\"body\":{\"name\":\"scan\"},"
+                    + "\"hub\":{\"id\":\"f0e1d2c3-0000-4000-8000-000000000001\",\"sequence\":7,"
+                    + "\"receivedAt\":\"2026-11-29T00:00:01Z\"}}");
+        }
+    }
+}
