@@ -2,8 +2,8 @@ package org.hutong.information.domain;
 
 import jakarta.ejb.ApplicationException;
 
-/** A producer re-used an information id for different content. */
-@ApplicationException(rollback = true)
+/** A producer re-used an information id for different content; checked before anything is written. */
+@ApplicationException(rollback = false)
 public class ConflictingInformationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

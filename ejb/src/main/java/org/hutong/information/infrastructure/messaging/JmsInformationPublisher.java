@@ -12,6 +12,8 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.TextMessage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.hutong.information.application.InformationPublisher;
 import org.hutong.information.application.InformationView;
 import org.hutong.information.domain.InformationType;
@@ -24,6 +26,8 @@ import org.hutong.information.domain.InformationType;
 @ApplicationScoped
 public class JmsInformationPublisher implements InformationPublisher {
 
+    private static final Logger LOG = Logger.getLogger(JmsInformationPublisher.class.getName());
+
     @Resource(lookup = InformationMessages.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
@@ -35,8 +39,12 @@ public class JmsInformationPublisher implements InformationPublisher {
     }
 
     @PreDestroy
-    void close() throws Exception {
-        jsonb.close();
+    void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Closing JSON-B failed", e);
+        }
     }
 
     @Override

@@ -1,0 +1,114 @@
+package org.hutong.information.interfaces.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import org.hutong.information.application.InformationIngestion;
+import org.hutong.information.application.IngestionReceipt;
+import org.hutong.information.domain.ConflictingInformationException;
+import org.hutong.information.domain.InvalidInformationException;
+import org.hutong.information.domain.Violation;
+import org.junit.jupiter.api.Test;
+
+class InformationIngressListenerTest {
+
+    private final List<String> ingested = new ArrayList<>();
+    private final List<String> rejected = new ArrayList<>();
+    private RuntimeException failure;
+
+    private final InformationIngressListener listener = new InformationIngressListener();
+
+    {
+        listener.ingestion = new InformationIngestion() {
+            @Override
+            public IngestionReceipt ingest(String envelopeJson) {
+                if (failure != null) {
+                    throw failure;
+                }
+                ingested.add(envelopeJson);
+                return null;
+            }
+
+            @Override
+            public void reject(String payload, String reason, List<Violation> violations) {
+                rejected.add(reason + " | " + payload + " | " + violations.size());
+            }
+        };
+    }
+
+    @Test
+    void handsTheTextToIngestion() {
+        listener.onMessage(text("{\"id\":1}"));
+
+        assertThat(ingested).containsExactly("{\"id\":1}");
+        assertThat(rejected).isEmpty();
+    }
+
+    @Test
+    void parksInvalidEnvelopesWithEveryViolation() {
+        failure = new InvalidInformationException(List.of(new Violation("/id", "is required"),
+                new Violation("/type", "is required")));
+
+        listener.onMessage(text("{}"));
+
+        assertThat(rejected).containsExactly("/id: is required (and 1 more) | {} | 2");
+    }
+
+    @Test
+    void parksConflictsAgainstTheId() {
+        failure = new ConflictingInformationException("ids-01", "x");
+
+        listener.onMessage(text("{}"));
+
+        assertThat(rejected).singleElement().asString().contains("already sent information 'x'").endsWith("| 1");
+    }
+
+    @Test
+    void parksMessagesThatAreNotText() {
+        listener.onMessage(message(BytesMessage.class, null));
+
+        assertThat(rejected).containsExactly("an envelope must arrive as a JSON TextMessage, not a BytesMessage |  | 1");
+        assertThat(ingested).isEmpty();
+    }
+
+    @Test
+    void letsInfrastructureFailuresRollBackForRedelivery() {
+        failure = new IllegalStateException("database down");
+
+        assertThatThrownBy(() -> listener.onMessage(text("{}"))).isSameAs(failure);
+        assertThat(rejected).isEmpty();
+    }
+
+    @Test
+    void letsUnreadableBodiesRollBackForRedelivery() {
+        TextMessage broken = message(TextMessage.class, new JMSException("connection lost"));
+
+        assertThatThrownBy(() -> listener.onMessage(broken)).isInstanceOf(JMSRuntimeException.class);
+        assertThat(rejected).isEmpty();
+    }
+
+    private static TextMessage text(String body) {
+        return message(TextMessage.class, body);
+    }
+
+    /** A message whose getText() answers {@code body}, or throws it if it is an exception. */
+    private static <T extends Message> T message(Class<T> type, Object body) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getName().equals("getText")) {
+                if (body instanceof Exception e) {
+                    throw e;
+                }
+                return body;
+            }
+            return null;
+        }));
+    }
+}

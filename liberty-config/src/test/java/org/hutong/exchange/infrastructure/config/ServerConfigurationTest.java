@@ -1,0 +1,134 @@
+package org.hutong.exchange.infrastructure.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.NodeList;
+
+/** Keeps the server configuration honest: every value is a variable, every variable has a default. */
+class ServerConfigurationTest {
+
+    private static final Path CONFIG = Path.of("src/main/liberty/config");
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
+    // Provided by Liberty itself, the environment, or bootstrap.properties.
+    private static final Set<String> BUILT_IN = Set.of("server.config.dir", "shared.resource.dir",
+            "server.output.dir", "wlp.user.dir", "wlp.install.dir", "db.type");
+
+    private static final Map<Path, Document> documents = new HashMap<>();
+
+    @BeforeAll
+    static void parse() throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        try (Stream<Path> files = Files.walk(CONFIG)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
+                documents.put(file, factory.newDocumentBuilder().parse(file.toFile()));
+            }
+        }
+    }
+
+    @Test
+    void everyReferencedVariableHasADefault() {
+        Set<String> defined = new HashSet<>();
+        Set<String> referenced = new HashSet<>();
+        for (Document document : documents.values()) {
+            for (Element variable : elements(document, "variable")) {
+                assertThat(variable.hasAttribute("defaultValue"))
+                        .as("variable %s has a development default", variable.getAttribute("name")).isTrue();
+                defined.add(variable.getAttribute("name"));
+            }
+            for (Element element : elements(document, "*")) {
+                NamedNodeMap attributes = element.getAttributes();
+                for (int i = 0; i < attributes.getLength(); i++) {
+                    collect(attributes.item(i).getNodeValue(), referenced);
+                }
+                if (element.getChildNodes().getLength() == 1) {
+                    collect(element.getTextContent(), referenced);
+                }
+            }
+        }
+        referenced.removeIf(name -> BUILT_IN.contains(name) || name.startsWith("env."));
+        assertThat(defined).containsAll(referenced);
+    }
+
+    @Test
+    void credentialsAndEndpointsAreVariables() {
+        for (Document document : documents.values()) {
+            for (Element element : elements(document, "*")) {
+                for (String attribute : List.of("password", "keysPassword", "host", "httpPort", "httpsPort",
+                        "serverName", "portNumber", "user", "userName", "connectionParameters")) {
+                    if (element.hasAttribute(attribute)) {
+                        assertThat(element.getAttribute(attribute))
+                                .as("%s on <%s>", attribute, element.getTagName()).startsWith("${");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyIncludeExistsForEveryDatabase() throws IOException {
+        Element server = documents.get(CONFIG.resolve("server.xml")).getDocumentElement();
+        for (Element include : elements(server.getOwnerDocument(), "include")) {
+            String location = include.getAttribute("location").replace("${server.config.dir}/", "");
+            for (String database : List.of("derby", "postgresql")) {
+                assertThat(CONFIG.resolve(location.replace("${db.type}", database))).exists();
+            }
+        }
+    }
+
+    @Test
+    void bothDatabasesOfferTheSameDataSource() {
+        Element derby = single("includes/datasource-derby.xml", "dataSource");
+        Element postgresql = single("includes/datasource-postgresql.xml", "dataSource");
+        assertThat(derby.getAttribute("jndiName")).isEqualTo(postgresql.getAttribute("jndiName")).isEqualTo("jdbc/hutong");
+        // Database rows and broker messages commit together only with XA data sources.
+        assertThat(derby.getAttribute("type")).isEqualTo(postgresql.getAttribute("type")).isEqualTo("javax.sql.XADataSource");
+    }
+
+    @Test
+    void theIngressListenerTakesItsQueueThroughJndi() {
+        Element spec = single("includes/messaging.xml", "jmsActivationSpec");
+        Element properties = (Element) spec.getElementsByTagName("properties.artemis").item(0);
+        assertThat(properties.hasAttribute("destination")).as("destination= listens on a queue named jms/...").isFalse();
+        assertThat(properties.getAttribute("useJNDI")).isEqualTo("true");
+        Element queue = elements(documents.get(CONFIG.resolve("includes/messaging.xml")), "jmsQueue").stream()
+                .filter(q -> q.getAttribute("id").equals(properties.getAttribute("destinationRef")))
+                .findFirst().orElseThrow();
+        assertThat(((Element) queue.getElementsByTagName("properties.artemis").item(0)).getAttribute("address"))
+                .isEqualTo("hutong.information.ingress");
+    }
+
+    private static Element single(String file, String tag) {
+        List<Element> found = elements(documents.get(CONFIG.resolve(file)), tag);
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<Element> elements(Document document, String tag) {
+        NodeList nodes = document.getElementsByTagName(tag);
+        return java.util.stream.IntStream.range(0, nodes.getLength()).mapToObj(i -> (Element) nodes.item(i)).toList();
+    }
+
+    private static void collect(String value, Set<String> names) {
+        Matcher matcher = REFERENCE.matcher(value);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+    }
+}

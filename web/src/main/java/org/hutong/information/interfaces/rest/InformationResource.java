@@ -1,0 +1,137 @@
+package org.hutong.information.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hutong.information.application.InformationIngestion;
+import org.hutong.information.application.InformationQueries;
+import org.hutong.information.application.InformationView;
+import org.hutong.information.application.IngestionReceipt;
+import org.hutong.information.domain.InformationCriteria;
+import org.hutong.information.domain.InformationType;
+import org.hutong.shared.interfaces.rest.InvalidRequestException;
+import org.hutong.shared.interfaces.rest.Problem;
+
+/** The information interface: products submit envelopes, consumers read them back. */
+@Path("/information")
+@Tag(name = "information")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class InformationResource {
+
+    static final int DEFAULT_LIMIT = 100;
+
+    @EJB
+    InformationIngestion ingestion;
+
+    @EJB
+    InformationQueries queries;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit one piece of information",
+            description = "Stored and published on hutong.information.<type> before the answer is sent. "
+                    + "Idempotent on (producer, id): a repeat gets 200 with the stored information.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EnvelopeDocument.class)))
+    @APIResponse(responseCode = "201", description = "Accepted and stored; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InformationDocument.class)))
+    @APIResponse(responseCode = "200", description = "Already stored with the same content (duplicate)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InformationDocument.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid envelope; every violation is listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The producer used this id before for other content",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(String envelope) {
+        IngestionReceipt receipt = ingestion.ingest(envelope);
+        URI location = uriInfo.getBaseUriBuilder().path(InformationResource.class)
+                .path(receipt.information().hub().id()).build();
+        Response.ResponseBuilder response = receipt.created()
+                ? Response.created(location)
+                : Response.ok().location(location);
+        return response.type(MediaType.APPLICATION_JSON).entity(receipt.information()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read one piece of information by the id the hub gave it (hub.id)")
+    @APIResponse(responseCode = "200", description = "The information",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InformationDocument.class)))
+    @APIResponse(responseCode = "404", description = "No information has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public InformationView byId(@PathParam("id") @Parameter(description = "hub.id of the information") String id) {
+        return queries.byHubId(id).orElseThrow(() -> new NotFoundException("No information has the hub id " + id));
+    }
+
+    @GET
+    @Operation(summary = "List information in receive order",
+            description = "Pages follow each other through 'next' until it is absent.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InformationPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public InformationPage list(
+            @QueryParam("type") @Parameter(description = "Only this information type") String type,
+            @QueryParam("producer") @Parameter(description = "Only from this product") String producer,
+            @QueryParam("after") @DefaultValue("0")
+            @Parameter(description = "Only information received after this hub.sequence",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) long after,
+            @QueryParam("limit") @DefaultValue("" + DEFAULT_LIMIT)
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + InformationCriteria.MAX_LIMIT)) int limit) {
+        InformationCriteria criteria = criteria(type, producer, after, limit);
+        List<InformationView> items = queries.find(criteria);
+        String next = items.size() < limit ? null
+                : uriInfo.getRequestUriBuilder()
+                        .replaceQueryParam("after", items.get(items.size() - 1).hub().sequence())
+                        .build().toString();
+        return new InformationPage(items, next);
+    }
+
+    private static InformationCriteria criteria(String type, String producer, long after, int limit) {
+        List<Problem.ProblemViolation> violations = new ArrayList<>();
+        Optional<InformationType> informationType = Optional.ofNullable(type).flatMap(InformationType::fromWireName);
+        if (type != null && informationType.isEmpty()) {
+            violations.add(Problem.ProblemViolation.atParameter("type", "unknown information type '" + type + "'"));
+        }
+        if (after < 0) {
+            violations.add(Problem.ProblemViolation.atParameter("after", "must not be negative"));
+        }
+        if (limit < 1 || limit > InformationCriteria.MAX_LIMIT) {
+            violations.add(Problem.ProblemViolation.atParameter("limit",
+                    "must be between 1 and " + InformationCriteria.MAX_LIMIT));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return new InformationCriteria(informationType, Optional.ofNullable(producer).filter(p -> !p.isBlank()),
+                after, limit);
+    }
+}

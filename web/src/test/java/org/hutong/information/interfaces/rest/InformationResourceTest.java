@@ -1,0 +1,55 @@
+package org.hutong.information.interfaces.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hutong.information.application.InformationQueries;
+import org.hutong.information.application.InformationView;
+import org.hutong.information.domain.InformationCriteria;
+import org.hutong.information.domain.InformationType;
+import org.hutong.shared.interfaces.rest.InvalidRequestException;
+import org.hutong.shared.interfaces.rest.Problem;
+import org.junit.jupiter.api.Test;
+
+class InformationResourceTest {
+
+    private final List<InformationCriteria> asked = new ArrayList<>();
+    private final InformationResource resource = new InformationResource();
+
+    {
+        resource.queries = new InformationQueries() {
+            @Override
+            public Optional<InformationView> byHubId(String hubId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<InformationView> find(InformationCriteria criteria) {
+                asked.add(criteria);
+                return List.of();
+            }
+        };
+    }
+
+    @Test
+    void reportsEveryInvalidParameter() {
+        var error = catchThrowableOfType(InvalidRequestException.class,
+                () -> resource.list("weather", null, -1, 1001));
+
+        assertThat(error.violations()).extracting(Problem.ProblemViolation::parameter)
+                .containsExactly("type", "after", "limit");
+    }
+
+    @Test
+    void passesFiltersToTheQueryAndEndsOnAShortPage() {
+        InformationPage page = resource.list("alert", "ids-01", 5, 10);
+
+        assertThat(page.items()).isEmpty();
+        assertThat(page.next()).isNull();
+        assertThat(asked).singleElement().isEqualTo(
+                new InformationCriteria(Optional.of(InformationType.ALERT), Optional.of("ids-01"), 5, 10));
+    }
+}
