@@ -1,0 +1,166 @@
+package org.hutong.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The hub as a vendor's product sees it: an HTTP endpoint and an Artemis broker. Nothing here
+ * uses Hutong's own classes. Also controls the running broker and server for resilience tests.
+ */
+final class Hub {
+
+    static final String HTTP = System.getProperty("hutong.http.url", "http://127.0.0.1:9080");
+    static final String HTTPS = System.getProperty("hutong.https.url", "https://127.0.0.1:9443");
+    static final String API = HTTP + "/api/v1";
+    static final String BROKER_URL = System.getProperty("hutong.broker.url", "tcp://127.0.0.1:61616");
+    static final String BROKER_USER = System.getProperty("hutong.broker.user", "hutong");
+    static final String BROKER_PASSWORD = System.getProperty("hutong.broker.password", "hutong-dev-only");
+    static final Path ARTEMIS_INSTANCE = Path.of(System.getProperty("hutong.artemis.instance", "target/artemis-instance"));
+    static final Path WLP = Path.of(System.getProperty("hutong.wlp.dir", "target/liberty/wlp"));
+    static final String SERVER = System.getProperty("hutong.server.name", "hutong");
+
+    static final HttpClient HTTP_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Hub() {
+    }
+
+    static ConnectionFactory jms() {
+        return new ActiveMQConnectionFactory(BROKER_URL, BROKER_USER, BROKER_PASSWORD);
+    }
+
+    /** A valid alert envelope from {@code producer} with a fresh id. */
+    static String alert(String producer) {
+        return alert(producer, UUID.randomUUID().toString(), "port scan");
+    }
+
+    static String alert(String producer, String id, String name) {
+        return Json.createObjectBuilder()
+                .add("id", id)
+                .add("type", "alert")
+                .add("specVersion", "1.0")
+                .add("producer", producer)
+                .add("time", Instant.now().toString())
+                .add("body", Json.createObjectBuilder()
+                        .add("name", name)
+                        .add("category", "network-attack/scan")
+                        .add("severity", 3)
+                        .add("source", Json.createObjectBuilder().add("ip", "203.0.113.7"))
+                        .add("extension", JsonValue.EMPTY_JSON_OBJECT))
+                .build().toString();
+    }
+
+    static String uniqueProducer(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static HttpResponse<String> post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(API + path))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : API + url))
+                .header("Accept", "application/json, application/problem+json").GET().build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    /** Waits until /health answers 200 (database and broker UP). */
+    static void awaitReady(Duration timeout) {
+        await(timeout, "the hub to be ready", () -> {
+            try {
+                return get(HTTP + "/health").statusCode() == 200;
+            } catch (UncheckedIOException notListening) {
+                return false;
+            }
+        });
+    }
+
+    static void await(Duration timeout, String what, Supplier<Boolean> condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.get()) {
+                return;
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        assertThat(condition.get()).as("waited %s for %s", timeout, what).isTrue();
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the broker the build started (Artemis watches for the stop file). */
+    static void stopBroker() {
+        run(ARTEMIS_INSTANCE.resolve("bin/artemis").toString(), "stop");
+    }
+
+    /** Starts the broker again in the background; the build's post-integration-test phase stops it. */
+    static void startBroker() {
+        run(ARTEMIS_INSTANCE.resolve("bin/artemis-service").toString(), "start");
+    }
+
+    static void restartServer() {
+        run(WLP.resolve("bin/server").toString(), "stop", SERVER);
+        run(WLP.resolve("bin/server").toString(), "start", SERVER);
+    }
+
+    static void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("%s finished", String.join(" ", command)).isTrue();
+            assertThat(process.exitValue()).as("exit code of %s", String.join(" ", command)).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

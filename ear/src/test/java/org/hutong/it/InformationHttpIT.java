@@ -1,0 +1,127 @@
+package org.hutong.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** POST and GET /api/v1/information against the running hub. */
+class InformationHttpIT {
+
+    @BeforeAll
+    static void hubIsReady() {
+        Hub.awaitReady(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void acceptsAnEnvelopeAndServesItBack() {
+        String producer = Hub.uniqueProducer("ids");
+        String id = UUID.randomUUID().toString();
+
+        HttpResponse<String> created = Hub.post("/information", "application/json", Hub.alert(producer, id, "port scan"));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonObject body = Hub.json(created);
+        String hubId = body.getJsonObject("hub").getString("id");
+        assertThat(created.headers().firstValue("Location")).hasValue(Hub.API + "/information/" + hubId);
+        assertThat(body.getString("id")).isEqualTo(id);
+        assertThat(body.getString("producer")).isEqualTo(producer);
+        assertThat(body.getJsonObject("body").getString("name")).isEqualTo("port scan");
+
+        HttpResponse<String> read = Hub.get(created.headers().firstValue("Location").orElseThrow());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(Hub.json(read)).isEqualTo(body);
+    }
+
+    @Test
+    void answersADuplicateWith200AndTheOriginal() {
+        String envelope = Hub.alert(Hub.uniqueProducer("ids"));
+        HttpResponse<String> first = Hub.post("/information", "application/json", envelope);
+        HttpResponse<String> again = Hub.post("/information", "application/json", envelope);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(Hub.json(again).getJsonObject("hub")).isEqualTo(Hub.json(first).getJsonObject("hub"));
+    }
+
+    @Test
+    void refusesAnIdReusedForOtherContentWith409() {
+        String producer = Hub.uniqueProducer("ids");
+        String id = UUID.randomUUID().toString();
+        assertThat(Hub.post("/information", "application/json", Hub.alert(producer, id, "port scan")).statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> conflict = Hub.post("/information", "application/json",
+                Hub.alert(producer, id, "brute force"));
+
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(conflict.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(Hub.json(conflict).getString("detail")).contains(id);
+    }
+
+    @Test
+    void refusesAMalformedEnvelopeWithEveryViolation() {
+        HttpResponse<String> response = Hub.post("/information", "application/json",
+                "{\"id\":\"42\",\"type\":\"weather\",\"producer\":\"ids-01\",\"time\":\"yesterday\",\"body\":{}}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonObject problem = Hub.json(response);
+        assertThat(problem.getInt("status")).isEqualTo(400);
+        assertThat(problem.getJsonArray("violations").getValuesAs(JsonObject.class))
+                .extracting(violation -> violation.getString("pointer"))
+                .containsExactlyInAnyOrder("/id", "/type", "/specVersion", "/time");
+    }
+
+    @Test
+    void refusesTextThatIsNotJson() {
+        HttpResponse<String> response = Hub.post("/information", "application/json", "{\"id\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Hub.json(response).getJsonArray("violations").getJsonObject(0).getString("message"))
+                .startsWith("not valid JSON");
+    }
+
+    @Test
+    void refusesOtherMediaTypesWith415Problem() {
+        HttpResponse<String> response = Hub.post("/information", "text/plain", Hub.alert("ids-01"));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(Hub.json(response).getInt("status")).isEqualTo(415);
+    }
+
+    @Test
+    void answersAnUnknownIdWith404Problem() {
+        HttpResponse<String> response = Hub.get("/information/" + UUID.randomUUID());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(Hub.json(response).getString("type")).endsWith("/not-found");
+    }
+
+    @Test
+    void listsByProducerInReceiveOrderAndPages() {
+        String producer = Hub.uniqueProducer("scanner");
+        for (int i = 0; i < 3; i++) {
+            assertThat(Hub.post("/information", "application/json", Hub.alert(producer)).statusCode()).isEqualTo(201);
+        }
+
+        JsonObject first = Hub.json(Hub.get("/information?producer=" + producer + "&limit=2"));
+        assertThat(first.getJsonArray("items")).hasSize(2);
+        JsonObject second = Hub.json(Hub.get(first.getString("next")));
+        assertThat(second.getJsonArray("items")).hasSize(1);
+        assertThat(second.containsKey("next")).isFalse();
+        long lastOfFirst = first.getJsonArray("items").getJsonObject(1).getJsonObject("hub").getJsonNumber("sequence").longValue();
+        long onlyOfSecond = second.getJsonArray("items").getJsonObject(0).getJsonObject("hub").getJsonNumber("sequence").longValue();
+        assertThat(onlyOfSecond).isGreaterThan(lastOfFirst);
+
+        HttpResponse<String> invalid = Hub.get("/information?limit=0");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(Hub.json(invalid).getJsonArray("violations").getJsonObject(0).getString("parameter")).isEqualTo("limit");
+    }
+}
