@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -130,9 +131,11 @@ public class EnvelopeParser {
         return converted;
     }
 
+    /** Times are kept to the microsecond: the finest precision both supported databases store. */
     private static Optional<Instant> rfc3339(String value) {
         try {
-            return Optional.of(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            return Optional.of(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                    .truncatedTo(ChronoUnit.MICROS));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

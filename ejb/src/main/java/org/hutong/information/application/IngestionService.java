@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -60,7 +61,7 @@ public class IngestionService implements InformationIngestion {
                     new Object[] {envelope.type().wireName(), envelope.id(), envelope.producer()});
             return new IngestionReceipt(InformationView.of(stored.get()), false);
         }
-        InformationRecord record = InformationRecord.receive(envelope, clock.instant());
+        InformationRecord record = InformationRecord.receive(envelope, clock.instant().truncatedTo(ChronoUnit.MICROS));
         repository.store(record);
         InformationView view = InformationView.of(record);
         publisher.publish(view);

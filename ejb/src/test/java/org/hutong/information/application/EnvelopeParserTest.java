@@ -69,6 +69,14 @@ class EnvelopeParserTest {
     }
 
     @Test
+    void keepsTimeToTheMicrosecond() {
+        InformationEnvelope envelope = parser.parse(alert("6f1c2f2e-1d5b-4c43-9a55-2f1f7b0c9d11")
+                .replace("2026-11-29T08:00:00+08:00", "2026-11-29T00:00:00.123456789Z"));
+
+        assertThat(envelope.time()).isEqualTo(Instant.parse("2026-11-29T00:00:00.123456Z"));
+    }
+
+    @Test
     void escapesMemberNamesInPointers() {
         assertThat(EnvelopeParser.pointer("a/b~c")).isEqualTo("/a~1b~0c");
     }

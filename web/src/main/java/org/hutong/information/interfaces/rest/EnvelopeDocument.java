@@ -18,7 +18,7 @@ public record EnvelopeDocument(
         @Schema(required = true, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
                 description = "Id of the registered product that produced it")
         String producer,
-        @Schema(required = true, format = "date-time", description = "When the producer created it (RFC 3339)")
+        @Schema(required = true, format = "date-time", description = "When the producer created it (RFC 3339); kept to the microsecond")
         String time,
         @Schema(required = true, description = "The type's content: common fields and an extension object")
         JsonObject body,
