@@ -1,0 +1,64 @@
+package org.hutong.it.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.interceptor.Interceptor;
+import java.util.Optional;
+import java.util.UUID;
+import org.hutong.information.application.InformationIngestion;
+import org.hutong.information.application.InformationPublisher;
+import org.hutong.information.application.InformationQueries;
+import org.hutong.information.application.InformationView;
+import org.hutong.information.domain.InformationCriteria;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Storing and publishing are one transaction: when publishing fails, nothing is stored, so the
+ * sender gets an error and retries rather than the hub holding information nobody was told of.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PublishFailureInContainerIT {
+
+    /** Replaces the JMS publisher in this deployment only. */
+    @Alternative
+    @Priority(Interceptor.Priority.APPLICATION)
+    @ApplicationScoped
+    public static class BrokenPublisher implements InformationPublisher {
+        @Override
+        public void publish(InformationView information) {
+            throw new IllegalStateException("broker refused the message");
+        }
+    }
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.informationContext("publish-failure")
+                .addClasses(PublishFailureInContainerIT.class, BrokenPublisher.class, IngestionInContainerIT.class);
+    }
+
+    @EJB
+    InformationIngestion ingestion;
+
+    @EJB
+    InformationQueries queries;
+
+    @Test
+    void aFailedPublicationLeavesNothingStored() {
+        String producer = "arq-" + UUID.randomUUID().toString().substring(0, 8);
+
+        assertThatThrownBy(() -> ingestion.ingest(
+                IngestionInContainerIT.envelope(producer, UUID.randomUUID().toString(), "alert", "lost?")))
+                .hasRootCauseMessage("broker refused the message");
+
+        assertThat(queries.find(new InformationCriteria(Optional.empty(), Optional.of(producer), 0, 10))).isEmpty();
+    }
+}
