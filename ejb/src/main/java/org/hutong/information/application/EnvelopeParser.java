@@ -1,148 +1,98 @@
 package org.hutong.information.application;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.hutong.information.domain.InformationEnvelope;
 import org.hutong.information.domain.InformationType;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
 
 /**
- * Reads an envelope from its JSON text, the same way for every channel, and reports every
- * violation it finds at once rather than stopping at the first.
+ * Reads an envelope from its JSON text, the same way for every channel: JSON syntax, then the
+ * published JSON Schemas (envelope and the body of its type), then the semantic checks a schema
+ * cannot express. Every violation found is reported at once.
  */
 public class EnvelopeParser {
 
-    static final Set<String> MEMBERS = Set.of("id", "type", "specVersion", "producer", "time", "body", "signature");
+    /** Default limit of one envelope's size in UTF-8 bytes (1 MiB). */
+    public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
 
-    private static final Pattern UUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final Pattern SPEC_VERSION = Pattern.compile("^1\\.\\d{1,3}$");
-    // Product ids become part of queue names (hutong.function.<productId>): keep them plain.
-    private static final Pattern PRODUCER = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
-    private static final String TYPES = Arrays.stream(InformationType.values())
-            .map(InformationType::wireName).collect(Collectors.joining(", "));
+    private final InformationValidator validator;
+    private final SemanticChecks semantics;
+    private final int maxBytes;
+
+    public EnvelopeParser(DescriptionCatalog catalog, int maxBytes) {
+        this.validator = new InformationValidator(catalog);
+        this.semantics = new SemanticChecks(catalog);
+        this.maxBytes = maxBytes;
+    }
 
     /**
      * @throws InvalidInformationException listing every violation, if the text is not a valid envelope
+     * @throws InformationTooLargeException if the text is larger than the limit
      */
     public InformationEnvelope parse(String text) {
-        JsonObject json = readObject(text);
-        List<Violation> violations = new ArrayList<>();
-        json.keySet().stream()
-                .filter(name -> !MEMBERS.contains(name))
-                .sorted()
-                .forEach(name -> violations.add(new Violation(pointer(name), "unknown member; an envelope has "
-                        + String.join(", ", MEMBERS.stream().sorted().toList()))));
-
-        Optional<String> id = string(json, "id", violations)
-                .filter(value -> check(UUID.matcher(value).matches(), "id", "must be a UUID", violations));
-        Optional<InformationType> type = string(json, "type", violations)
-                .flatMap(value -> convert(value, InformationType::fromWireName, "type",
-                        "must be one of " + TYPES, violations));
-        Optional<String> specVersion = string(json, "specVersion", violations)
-                .filter(value -> check(SPEC_VERSION.matcher(value).matches(), "specVersion",
-                        "must be a supported version of the information description (1.x)", violations));
-        Optional<String> producer = string(json, "producer", violations)
-                .filter(value -> check(PRODUCER.matcher(value).matches(), "producer",
-                        "must be a product id: 1 to 128 letters, digits, '.', '_' or '-'", violations));
-        Optional<Instant> time = string(json, "time", violations)
-                .flatMap(value -> convert(value, EnvelopeParser::rfc3339, "time",
-                        "must be an RFC 3339 date-time with an offset, e.g. 2026-11-29T08:00:00Z", violations));
-        Optional<JsonObject> body = member(json, "body", JsonValue.ValueType.OBJECT, "an object", true, violations)
-                .map(JsonValue::asJsonObject);
-        Optional<String> signature = member(json, "signature", JsonValue.ValueType.STRING, "a string", false, violations)
-                .map(value -> ((JsonString) value).getString());
-
+        if (text == null || text.isBlank()) {
+            throw invalid("", "the message is empty");
+        }
+        int size = text.getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxBytes) {
+            throw new InformationTooLargeException(size, maxBytes);
+        }
+        JsonNode document;
+        try {
+            document = validator.read(text);
+        } catch (JsonProcessingException e) {
+            throw invalid("", "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!document.isObject()) {
+            throw invalid("", "an envelope is a JSON object");
+        }
+        List<Violation> violations = validator.validate(document);
         if (!violations.isEmpty()) {
             throw new InvalidInformationException(violations);
         }
-        return new InformationEnvelope(id.orElseThrow(), type.orElseThrow(), specVersion.orElseThrow(),
-                producer.orElseThrow(), time.orElseThrow(), body.orElseThrow(), signature);
-    }
-
-    private static JsonObject readObject(String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidInformationException(List.of(new Violation("", "the message is empty")));
-        }
+        JsonObject json;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidInformationException(List.of(new Violation("", "an envelope is a JSON object")));
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw new InvalidInformationException(List.of(new Violation("", "not valid JSON: " + e.getMessage())));
+            json = reader.readObject();
         }
+        InformationType type = InformationType.fromWireName(json.getString("type")).orElseThrow();
+        JsonObject body = json.getJsonObject("body");
+        violations = semantics.check(type, body);
+        if (!violations.isEmpty()) {
+            throw new InvalidInformationException(violations);
+        }
+        return new InformationEnvelope(json.getString("id"), type, json.getString("specVersion"),
+                json.getString("producer"), time(json.getString("time")), body,
+                Optional.ofNullable(json.getString("signature", null)));
     }
 
-    private static Optional<String> string(JsonObject json, String name, List<Violation> violations) {
-        return member(json, name, JsonValue.ValueType.STRING, "a string", true, violations)
-                .map(value -> ((JsonString) value).getString());
-    }
-
-    private static Optional<JsonValue> member(JsonObject json, String name, JsonValue.ValueType expected,
-            String expectedText, boolean required, List<Violation> violations) {
-        JsonValue value = json.get(name);
-        if (value == null) {
-            if (required) {
-                violations.add(new Violation(pointer(name), "is required"));
-            }
-            return Optional.empty();
-        }
-        if (value.getValueType() != expected) {
-            violations.add(new Violation(pointer(name), "must be " + expectedText));
-            return Optional.empty();
-        }
-        return Optional.of(value);
-    }
-
-    private static boolean check(boolean valid, String name, String message, List<Violation> violations) {
-        if (!valid) {
-            violations.add(new Violation(pointer(name), message));
-        }
-        return valid;
-    }
-
-    private static <T> Optional<T> convert(String value, Function<String, Optional<T>> converter, String name,
-            String message, List<Violation> violations) {
-        Optional<T> converted = converter.apply(value);
-        if (converted.isEmpty()) {
-            violations.add(new Violation(pointer(name), message));
-        }
-        return converted;
-    }
-
-    /** Times are kept to the microsecond: the finest precision both supported databases store. */
-    private static Optional<Instant> rfc3339(String value) {
+    /**
+     * Times are kept to the microsecond: the finest precision both supported databases store.
+     * RFC 3339 also allows a lower-case 't'/'z' and a space between date and time.
+     */
+    private static Instant time(String rfc3339) {
         try {
-            return Optional.of(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
-                    .truncatedTo(ChronoUnit.MICROS));
+            return OffsetDateTime.parse(rfc3339.toUpperCase(Locale.ROOT).replace(' ', 'T')).toInstant()
+                    .truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
-            return Optional.empty();
+            throw invalid("/time", "is not a date-time the hub can represent: " + e.getMessage());
         }
     }
 
-    /** JSON Pointer (RFC 6901) to a top-level member. */
-    static String pointer(String member) {
-        return "/" + member.replace("~", "~0").replace("/", "~1");
+    private static InvalidInformationException invalid(String pointer, String message) {
+        return new InvalidInformationException(List.of(new Violation(pointer, message)));
     }
 }

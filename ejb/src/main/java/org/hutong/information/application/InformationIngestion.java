@@ -19,6 +19,16 @@ public interface InformationIngestion {
      */
     IngestionReceipt ingest(String envelopeJson);
 
+    /**
+     * Ingests a JSON array of envelopes in one transaction, deciding item by item: each is
+     * accepted, a duplicate, or rejected with its reasons. An infrastructure failure fails the
+     * whole batch (nothing is stored), so the sender can safely send it again.
+     *
+     * @throws InvalidInformationException if the text is not a JSON array
+     * @throws InformationTooLargeException if the batch holds more envelopes than allowed
+     */
+    BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy);
+
     /** Parks a message that cannot be ingested on the information dead-letter queue, with the reasons. */
     void reject(String payload, String reason, List<Violation> violations);
 }

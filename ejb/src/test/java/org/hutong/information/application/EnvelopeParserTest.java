@@ -1,6 +1,7 @@
 package org.hutong.information.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
@@ -12,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class EnvelopeParserTest {
 
-    private final EnvelopeParser parser = new EnvelopeParser();
+    private final EnvelopeParser parser = Parsers.PARSER;
 
     static String alert(String id) {
         return """
                 {"id":"%s","type":"alert","specVersion":"1.0","producer":"ids-01",
-                 "time":"2026-11-29T08:00:00+08:00","body":{"name":"port scan","severity":2}}
+                 "time":"2026-11-29T08:00:00+08:00","body":{"name":"port scan","category":"network-attack/scan","severity":2}}
                 """.formatted(id);
     }
 
@@ -43,7 +44,7 @@ class EnvelopeParserTest {
                 .containsExactlyInAnyOrder("/colour", "/id", "/type", "/specVersion", "/producer", "/time", "/body");
         assertThat(error.violations()).filteredOn(v -> v.pointer().equals("/type"))
                 .singleElement().extracting(Violation::message).asString()
-                .contains("behavior, alert, asset, vulnerability, threat, incident");
+                .contains("behavior", "alert", "asset", "vulnerability", "threat", "incident");
     }
 
     @Test
@@ -77,7 +78,19 @@ class EnvelopeParserTest {
     }
 
     @Test
-    void escapesMemberNamesInPointers() {
-        assertThat(EnvelopeParser.pointer("a/b~c")).isEqualTo("/a~1b~0c");
+    void refusesEnvelopesOverTheSizeLimit() {
+        EnvelopeParser small = new EnvelopeParser(Parsers.CATALOG, 2048);
+        String big = alert("6f1c2f2e-1d5b-4c43-9a55-2f1f7b0c9d11").replace("port scan", "x".repeat(3000));
+
+        assertThatThrownBy(() -> small.parse(big)).isInstanceOf(InformationTooLargeException.class)
+                .hasMessageContaining("limit is 2048");
+    }
+
+    @Test
+    void acceptsRfc3339VariantsJavaDoesNotParseByDefault() {
+        InformationEnvelope envelope = parser.parse(alert("6f1c2f2e-1d5b-4c43-9a55-2f1f7b0c9d11")
+                .replace("2026-11-29T08:00:00+08:00", "2026-11-29t00:00:00z"));
+
+        assertThat(envelope.time()).isEqualTo(Instant.parse("2026-11-29T00:00:00Z"));
     }
 }

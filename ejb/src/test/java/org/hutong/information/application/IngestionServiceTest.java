@@ -25,7 +25,7 @@ class IngestionServiceTest {
     private final InMemoryRepository repository = new InMemoryRepository();
     private final List<InformationView> published = new ArrayList<>();
     private final List<String> parked = new ArrayList<>();
-    private final IngestionService service = new IngestionService(repository, published::add,
+    private final IngestionService service = new IngestionService(Parsers.PARSER, InformationLimits.DEFAULTS, repository, published::add,
             (payload, reason, violations) -> parked.add(reason + " | " + payload), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -45,7 +45,7 @@ class IngestionServiceTest {
         IngestionReceipt first = service.ingest(EnvelopeParserTest.alert(ID));
         // Same content, different member order and whitespace.
         IngestionReceipt second = service.ingest("""
-                {"body":{"severity":2,"name":"port scan"},"time":"2026-11-29T08:00:00+08:00",
+                {"body":{"severity":2,"category":"network-attack/scan","name":"port scan"},"time":"2026-11-29T08:00:00+08:00",
                  "producer":"ids-01","specVersion":"1.0","type":"alert","id":"%s"}""".formatted(ID));
 
         assertThat(second.created()).isFalse();
@@ -71,6 +71,45 @@ class IngestionServiceTest {
                 .isInstanceOf(InvalidInformationException.class);
         assertThat(repository.records).isEmpty();
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void decidesABatchItemByItem() {
+        String other = "1c9e4a2b-7d3f-4e5a-8b6c-9d0e1f2a3b4c";
+        String batch = "[" + EnvelopeParserTest.alert(ID) + "," + EnvelopeParserTest.alert(ID) + ","
+                + "{\"type\":\"alert\"}," + EnvelopeParserTest.alert(ID).replace("port scan", "other") + ","
+                + EnvelopeParserTest.alert(other) + "]";
+
+        BatchReceipt receipt = service.ingestBatch(batch, RejectionPolicy.REPORT);
+
+        assertThat(receipt.items()).extracting(BatchReceipt.ItemOutcome::status)
+                .containsExactly("accepted", "duplicate", "rejected", "rejected", "accepted");
+        assertThat(receipt.items().get(2).violations()).extracting(Violation::pointer).contains("/id", "/body");
+        assertThat(receipt.items().get(3).violations()).extracting(Violation::pointer).containsExactly("/id");
+        assertThat(List.of(receipt.accepted(), receipt.duplicates(), receipt.rejected())).containsExactly(2, 1, 2);
+        assertThat(repository.records).hasSize(2);
+        assertThat(published).hasSize(2);
+        assertThat(parked).isEmpty();
+    }
+
+    @Test
+    void parksTheRejectedItemsOfAQueuedBatch() {
+        BatchReceipt receipt = service.ingestBatch("[" + EnvelopeParserTest.alert(ID) + ",{\"id\":1}]", RejectionPolicy.PARK);
+
+        assertThat(receipt.rejected()).isEqualTo(1);
+        assertThat(parked).singleElement().asString().startsWith("batch item 1: ").endsWith("| {\"id\":1}");
+    }
+
+    @Test
+    void refusesBatchesOverTheItemLimit() {
+        IngestionService limited = new IngestionService(Parsers.PARSER, new InformationLimits(1024 * 1024, 2),
+                repository, published::add, (payload, reason, violations) -> { }, Clock.systemUTC());
+        String three = "[" + String.join(",", EnvelopeParserTest.alert(ID), EnvelopeParserTest.alert(ID),
+                EnvelopeParserTest.alert(ID)) + "]";
+
+        assertThatThrownBy(() -> limited.ingestBatch(three, RejectionPolicy.REPORT))
+                .isInstanceOf(InformationTooLargeException.class).hasMessageContaining("limit is 2");
+        assertThat(repository.records).isEmpty();
     }
 
     @Test

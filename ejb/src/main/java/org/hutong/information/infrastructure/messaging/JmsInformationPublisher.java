@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hutong.information.application.InformationPublisher;
 import org.hutong.information.application.InformationView;
+import org.hutong.information.domain.Classification;
 import org.hutong.information.domain.InformationType;
 
 /**
@@ -54,6 +55,14 @@ public class JmsInformationPublisher implements InformationPublisher {
             message.setStringProperty(InformationMessages.PROPERTY_TYPE, information.type());
             message.setStringProperty(InformationMessages.PROPERTY_PRODUCER, information.producer());
             message.setStringProperty(InformationMessages.PROPERTY_HUB_ID, information.hub().id());
+            Classification classification = Classification.of(
+                    InformationType.fromWireName(information.type()).orElseThrow(), information.body());
+            if (classification.severity().isPresent()) {
+                message.setIntProperty(InformationMessages.PROPERTY_SEVERITY, classification.severity().getAsInt());
+            }
+            if (classification.category().isPresent()) {
+                message.setStringProperty(InformationMessages.PROPERTY_CATEGORY, classification.category().get());
+            }
             context.createProducer()
                     .setDeliveryMode(DeliveryMode.PERSISTENT)
                     .send(context.createTopic(InformationType.ADDRESS_PREFIX + information.type()), message);

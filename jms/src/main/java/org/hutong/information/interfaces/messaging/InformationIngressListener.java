@@ -14,12 +14,14 @@ import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
 import java.util.List;
 import org.hutong.information.application.InformationIngestion;
+import org.hutong.information.application.InformationTooLargeException;
+import org.hutong.information.application.RejectionPolicy;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
 
 /**
- * Takes envelopes from {@code hutong.information.ingress}. Runs in the container's JTA
+ * Takes envelopes, one per message or a JSON array of them, from {@code hutong.information.ingress}. Runs in the container's JTA
  * transaction: the message is acknowledged only when the information is stored and published
  * (or parked with its reason); any other failure rolls back and the broker redelivers.
  */
@@ -41,12 +43,29 @@ public class InformationIngressListener implements MessageListener {
         }
         String payload = payloadOf(text);
         try {
-            ingestion.ingest(payload);
+            if (isBatch(payload)) {
+                ingestion.ingestBatch(payload, RejectionPolicy.PARK);
+            } else {
+                ingestion.ingest(payload);
+            }
+        } catch (InformationTooLargeException e) {
+            ingestion.reject(payload, e.getMessage(), List.of(new Violation("", e.getMessage())));
         } catch (InvalidInformationException e) {
             ingestion.reject(payload, e.getMessage(), e.violations());
         } catch (ConflictingInformationException e) {
             ingestion.reject(payload, e.getMessage(), List.of(new Violation("/id", e.getMessage())));
         }
+    }
+
+    /** A message holds one envelope (a JSON object) or a batch (a JSON array). */
+    static boolean isBatch(String payload) {
+        for (int i = 0; i < payload.length(); i++) {
+            char c = payload.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '[';
+            }
+        }
+        return false;
     }
 
     private static String payloadOf(TextMessage text) {

@@ -12,7 +12,10 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.hutong.information.application.InformationIngestion;
+import org.hutong.information.application.BatchReceipt;
+import org.hutong.information.application.InformationTooLargeException;
 import org.hutong.information.application.IngestionReceipt;
+import org.hutong.information.application.RejectionPolicy;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
@@ -38,6 +41,15 @@ class InformationIngressListenerTest {
             }
 
             @Override
+            public BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy) {
+                if (failure != null) {
+                    throw failure;
+                }
+                ingested.add(policy + " " + batchJson);
+                return BatchReceipt.of(List.of());
+            }
+
+            @Override
             public void reject(String payload, String reason, List<Violation> violations) {
                 rejected.add(reason + " | " + payload + " | " + violations.size());
             }
@@ -50,6 +62,22 @@ class InformationIngressListenerTest {
 
         assertThat(ingested).containsExactly("{\"id\":1}");
         assertThat(rejected).isEmpty();
+    }
+
+    @Test
+    void handsArraysToBatchIngestionParkingTheRejectedItems() {
+        listener.onMessage(text("  [{\"id\":1}]"));
+
+        assertThat(ingested).containsExactly("PARK   [{\"id\":1}]");
+    }
+
+    @Test
+    void parksBatchesOverTheLimitWhole() {
+        failure = new InformationTooLargeException("the batch has 1001 envelopes; the limit is 1000");
+
+        listener.onMessage(text("[]"));
+
+        assertThat(rejected).containsExactly("the batch has 1001 envelopes; the limit is 1000 | [] | 1");
     }
 
     @Test

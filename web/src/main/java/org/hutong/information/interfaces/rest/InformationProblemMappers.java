@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import org.hutong.information.application.InformationTooLargeException;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.shared.interfaces.rest.Problem;
@@ -31,6 +32,19 @@ public final class InformationProblemMappers {
                             .map(v -> Problem.ProblemViolation.atPointer(v.pointer(), v.message()))
                             .toList())
                     .toResponse();
+        }
+    }
+
+    /** 413: over the configured size limits. */
+    @Provider
+    public static class TooLargeMapper implements ExceptionMapper<InformationTooLargeException> {
+        @Context
+        UriInfo uriInfo;
+
+        @Override
+        public Response toResponse(InformationTooLargeException exception) {
+            return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "information-too-large",
+                    exception.getMessage(), "/" + uriInfo.getPath(), List.of()).toResponse();
         }
     }
 

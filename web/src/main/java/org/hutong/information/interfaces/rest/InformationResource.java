@@ -3,7 +3,9 @@ package org.hutong.information.interfaces.rest;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,7 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hutong.information.application.InformationIngestion;
+import org.hutong.information.application.InformationLimits;
 import org.hutong.information.application.InformationQueries;
+import org.hutong.information.application.InformationTooLargeException;
+import org.hutong.information.application.RejectionPolicy;
 import org.hutong.information.application.InformationView;
 import org.hutong.information.application.IngestionReceipt;
 import org.hutong.information.domain.InformationCriteria;
@@ -49,28 +55,44 @@ public class InformationResource {
     @EJB
     InformationQueries queries;
 
+    @Inject
+    InformationLimits limits;
+
     @Context
     UriInfo uriInfo;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit one piece of information",
-            description = "Stored and published on hutong.information.<type> before the answer is sent. "
-                    + "Idempotent on (producer, id): a repeat gets 200 with the stored information.")
+    @Operation(summary = "Submit one piece of information, or a batch of them",
+            description = "One envelope (a JSON object) or a batch (a JSON array of up to 1000 envelopes). "
+                    + "Stored and published on hutong.information.<type> before the answer is sent. "
+                    + "Idempotent on (producer, id): a repeat gets 200 with the stored information. "
+                    + "A batch is answered 200 with the outcome of every envelope: accepted, duplicate or rejected.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EnvelopeDocument.class)))
+            schema = @Schema(oneOf = {EnvelopeDocument.class, EnvelopeDocument[].class})))
     @APIResponse(responseCode = "201", description = "Accepted and stored; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InformationDocument.class)))
-    @APIResponse(responseCode = "200", description = "Already stored with the same content (duplicate)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InformationDocument.class)))
+    @APIResponse(responseCode = "200", description = "Already stored with the same content (duplicate), "
+            + "or the outcome of every envelope of a batch",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {InformationDocument.class, BatchDocument.class})))
     @APIResponse(responseCode = "400", description = "Not a valid envelope; every violation is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The producer used this id before for other content",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Over the size limits (an envelope over 1 MiB, a batch over 1000)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(String envelope) {
-        IngestionReceipt receipt = ingestion.ingest(envelope);
+    public Response submit(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, String body) {
+        // Refuse what cannot be a valid request before anything else looks at it.
+        if (contentLength != null && contentLength > limits.maxBatchBytes()) {
+            throw new InformationTooLargeException(contentLength, limits.maxBatchBytes());
+        }
+        if (InformationBatches.isBatch(body)) {
+            return Response.ok(ingestion.ingestBatch(body, RejectionPolicy.REPORT), MediaType.APPLICATION_JSON).build();
+        }
+        IngestionReceipt receipt = ingestion.ingest(body);
         URI location = uriInfo.getBaseUriBuilder().path(InformationResource.class)
                 .path(receipt.information().hub().id()).build();
         Response.ResponseBuilder response = receipt.created()

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import org.hutong.information.application.BatchReceipt;
 import org.hutong.information.application.InformationView;
+import org.hutong.information.domain.CodeList;
+import org.hutong.information.domain.CodeListEntry;
+import org.hutong.information.domain.Violation;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI schema must describe exactly what the hub sends. */
@@ -18,5 +22,14 @@ class InformationDocumentTest {
     void documentsEveryMemberOfTheView() {
         assertThat(names(InformationDocument.class)).containsExactly(names(InformationView.class));
         assertThat(names(InformationDocument.Hub.class)).containsExactly(names(InformationView.HubReceipt.class));
+    }
+
+    @Test
+    void documentsEveryMemberOfBatchReceiptsAndCodeLists() {
+        assertThat(names(BatchDocument.class)).containsExactly(names(BatchReceipt.class));
+        assertThat(names(BatchDocument.Item.class)).containsExactly(names(BatchReceipt.ItemOutcome.class));
+        assertThat(names(BatchDocument.Violation.class)).containsExactly(names(Violation.class));
+        assertThat(names(CodeListDocument.class)).containsExactly(names(CodeList.class));
+        assertThat(names(CodeListDocument.Entry.class)).containsExactly(names(CodeListEntry.class));
     }
 }
