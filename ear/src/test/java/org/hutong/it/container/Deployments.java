@@ -22,8 +22,28 @@ final class Deployments {
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource("db/migration/derby/V1.sql")
                 .addAsResource("db/migration/postgresql/V1.sql")
+                .addAsResource("schemas/envelope.schema.json")
+                .addAsResource("schemas/common.schema.json")
+                .addAsResource("schemas/behavior.schema.json")
+                .addAsResource("schemas/alert.schema.json")
+                .addAsResource("schemas/asset.schema.json")
+                .addAsResource("schemas/vulnerability.schema.json")
+                .addAsResource("schemas/threat.schema.json")
+                .addAsResource("schemas/incident.schema.json")
                 .addAsWebInfResource("META-INF/beans.xml", "beans.xml")
-                .addAsLibrary(jarOf(Assertions.class));
+                .addAsResource("codelists/incident-category.json")
+                .addAsResource("codelists/incident-grade.json")
+                .addAsResource("codelists/incident-status.json")
+                .addAsResource("codelists/vulnerability-grade.json")
+                .addAsResource("codelists/vulnerability-class.json")
+                .addAsResource("codelists/product-category.json")
+                .addAsResource("codelists/alert-severity.json")
+                .addAsResource("codelists/asset-kind.json")
+                .addAsLibraries(jarOf(Assertions.class), jarOf(com.networknt.schema.Schema.class),
+                        jarOf(com.fasterxml.jackson.databind.ObjectMapper.class),
+                        jarOf(com.fasterxml.jackson.core.JsonFactory.class),
+                        jarOf(com.fasterxml.jackson.annotation.JsonProperty.class),
+                        jarOf(com.ethlo.time.ITU.class), jarOf(org.slf4j.Logger.class));
     }
 
     private static File jarOf(Class<?> type) {

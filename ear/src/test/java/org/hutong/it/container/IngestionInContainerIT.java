@@ -35,11 +35,20 @@ class IngestionInContainerIT {
     @EJB
     InformationQueries queries;
 
+    /** A valid envelope of {@code type} whose body is named {@code name}. */
     static String envelope(String producer, String id, String type, String name) {
+        String body = switch (type) {
+            case "alert" -> "{\"name\":\"%s\",\"category\":\"network-attack/scan\",\"severity\":2}".formatted(name);
+            case "asset" -> "{\"assetId\":\"%s\",\"kind\":\"server\"}".formatted(name);
+            case "threat" -> "{\"indicators\":[{\"type\":\"domain\",\"value\":\"evil.example\"}],\"campaign\":\"%s\"}"
+                    .formatted(name);
+            case "incident" -> "{\"title\":\"%s\",\"category\":\"malware\",\"grade\":\"III\",\"status\":\"new\"}"
+                    .formatted(name);
+            default -> throw new IllegalArgumentException(type);
+        };
         return """
-                {"id":"%s","type":"%s","specVersion":"1.0","producer":"%s",
-                 "time":"%s","body":{"name":"%s","extension":{}}}
-                """.formatted(id, type, producer, Instant.now(), name);
+                {"id":"%s","type":"%s","specVersion":"1.0","producer":"%s","time":"%s","body":%s}
+                """.formatted(id, type, producer, Instant.now(), body);
     }
 
     @Test
