@@ -10,6 +10,7 @@ import org.hutong.information.application.InformationTooLargeException;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.shared.interfaces.rest.Problem;
+import org.hutong.shared.interfaces.rest.ProblemMappers;
 
 /** Maps the information context's refusals onto the problem contract. */
 public final class InformationProblemMappers {
@@ -27,7 +28,7 @@ public final class InformationProblemMappers {
         public Response toResponse(InvalidInformationException exception) {
             return Problem.of(Response.Status.BAD_REQUEST, "invalid-information",
                     "The envelope breaks the information description: " + exception.getMessage(),
-                    "/" + uriInfo.getPath(),
+                    ProblemMappers.path(uriInfo),
                     exception.violations().stream()
                             .map(v -> Problem.ProblemViolation.atPointer(v.pointer(), v.message()))
                             .toList())
@@ -44,7 +45,7 @@ public final class InformationProblemMappers {
         @Override
         public Response toResponse(InformationTooLargeException exception) {
             return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "information-too-large",
-                    exception.getMessage(), "/" + uriInfo.getPath(), List.of()).toResponse();
+                    exception.getMessage(), ProblemMappers.path(uriInfo), List.of()).toResponse();
         }
     }
 
@@ -57,7 +58,7 @@ public final class InformationProblemMappers {
         @Override
         public Response toResponse(ConflictingInformationException exception) {
             return Problem.of(Response.Status.CONFLICT, "information-id-conflict", exception.getMessage(),
-                    "/" + uriInfo.getPath(),
+                    ProblemMappers.path(uriInfo),
                     List.of(Problem.ProblemViolation.atPointer("/id", exception.getMessage())))
                     .toResponse();
         }

@@ -22,8 +22,13 @@ public final class ProblemMappers {
         return status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
-    static String path(UriInfo uriInfo) {
-        return uriInfo == null ? null : "/" + uriInfo.getPath();
+    /** The request path relative to the API root, for a problem's {@code instance}. */
+    public static String path(UriInfo uriInfo) {
+        if (uriInfo == null) {
+            return null;
+        }
+        String path = uriInfo.getPath();
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     /** Invalid query or path parameters. */

@@ -1,0 +1,265 @@
+package org.hutong.bench;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * Measures information ingestion and paging against a running hub and prints each figure on its
+ * own line as {@code name: value unit}. Run by {@code mvn verify -Pbenchmark} (see README).
+ *
+ * <p>Ingestion counts as done when the hub has published the information: it publishes in the
+ * same transaction as it stores, so the n-th message on {@code hutong.information.alert} means n
+ * alerts are durable. Every bound is in count and time; only loopback addresses are used.
+ */
+public final class InformationBenchmark {
+
+    private static final String HTTP = System.getProperty("hutong.http.url", "http://127.0.0.1:9080");
+    private static final String BROKER = System.getProperty("hutong.broker.url", "tcp://127.0.0.1:61616");
+    private static final String USER = System.getProperty("hutong.broker.user", "hutong");
+    private static final String PASSWORD = System.getProperty("hutong.broker.password", "hutong-dev-only");
+    private static final int ALERTS = Integer.getInteger("bench.alerts", 100_000);
+    private static final int BATCH = Integer.getInteger("bench.batch", 1000);
+    private static final int PAGE_ROWS = Integer.getInteger("bench.page.rows", 1_000_000);
+    private static final int HTTP_CONCURRENCY = Integer.getInteger("bench.http.concurrency", 4);
+    private static final Duration LIMIT = Duration.ofMinutes(Long.getLong("bench.limit.minutes", 30));
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private InformationBenchmark() {
+    }
+
+    /** Reports a failure and returns, so that the build still stops the server and broker it started. */
+    public static void main(String[] args) {
+        try {
+            awaitReady();
+            System.out.println("alerts_per_run: " + ALERTS + " alerts");
+            report("jms_single_alerts_per_second", jmsSingle(), "alerts/s");
+            report("jms_batch_alerts_per_second", jmsBatches(), "alerts/s");
+            report("http_batch_alerts_per_second", httpBatches(ALERTS, "bench-http"), "alerts/s");
+            paging();
+        } catch (Exception e) {
+            System.out.println("benchmark_error: " + e);
+        }
+    }
+
+    private static void report(String name, double value, String unit) {
+        System.out.printf("%s: %.0f %s%n", name, value, unit);
+    }
+
+    /** One alert per JMS message, sent without waiting for each to be confirmed. */
+    private static double jmsSingle() throws Exception {
+        String producer = "bench-jms1-" + UUID.randomUUID().toString().substring(0, 8);
+        return measure(producer, ALERTS, () -> {
+            try (JMSContext context = factory(true).createContext()) {
+                Queue ingress = context.createQueue("hutong.information.ingress");
+                JMSProducer sender = context.createProducer();
+                for (int i = 0; i < ALERTS; i++) {
+                    sender.send(ingress, alert(producer, i));
+                }
+            }
+        });
+    }
+
+    /** JSON arrays of {@code bench.batch} alerts per JMS message. */
+    private static double jmsBatches() throws Exception {
+        String producer = "bench-jmsb-" + UUID.randomUUID().toString().substring(0, 8);
+        return measure(producer, ALERTS, () -> {
+            try (JMSContext context = factory(true).createContext()) {
+                Queue ingress = context.createQueue("hutong.information.ingress");
+                JMSProducer sender = context.createProducer();
+                for (int start = 0; start < ALERTS; start += BATCH) {
+                    sender.send(ingress, batch(producer, start, Math.min(BATCH, ALERTS - start)));
+                }
+            }
+        });
+    }
+
+    /** Batches over HTTP, {@code bench.http.concurrency} requests at a time. */
+    private static double httpBatches(int alerts, String prefix) throws Exception {
+        String producer = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return measure(producer, alerts, () -> {
+            ExecutorService pool = Executors.newFixedThreadPool(HTTP_CONCURRENCY);
+            try {
+                List<Future<?>> sent = new ArrayList<>();
+                for (int start = 0; start < alerts; start += BATCH) {
+                    int from = start;
+                    sent.add(pool.submit(() -> {
+                        HttpResponse<String> response = post(batch(producer, from, Math.min(BATCH, alerts - from)));
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("batch refused: " + response.statusCode() + " " + response.body());
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : sent) {
+                    future.get(LIMIT.toMinutes(), TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    /** Fills the hub to {@code bench.page.rows} alerts if needed, then pages through all of them. */
+    private static void paging() throws Exception {
+        long stored = countAlerts();
+        if (stored < PAGE_ROWS) {
+            httpBatches((int) (PAGE_ROWS - stored), "bench-fill");
+            stored = countAlerts();
+        }
+        System.out.println("stored_alerts: " + stored + " alerts");
+        List<Long> latencies = new ArrayList<>();
+        String next = HTTP + "/api/v1/information?type=alert&limit=1000";
+        long rows = 0;
+        Instant deadline = Instant.now().plus(LIMIT);
+        while (next != null && Instant.now().isBefore(deadline)) {
+            long started = System.nanoTime();
+            HttpResponse<String> page = get(next);
+            latencies.add(System.nanoTime() - started);
+            JsonObject body = json(page.body());
+            rows += body.getJsonArray("items").size();
+            next = body.containsKey("next") ? body.getString("next") : null;
+        }
+        Collections.sort(latencies);
+        System.out.println("paged_alerts: " + rows + " alerts in " + latencies.size() + " pages of 1000");
+        System.out.printf("page_latency_p50: %.1f ms%n", percentile(latencies, 50) / 1e6);
+        System.out.printf("page_latency_p95: %.1f ms%n", percentile(latencies, 95) / 1e6);
+        System.out.printf("page_latency_max: %.1f ms%n", latencies.get(latencies.size() - 1) / 1e6);
+    }
+
+    private static long countAlerts() throws Exception {
+        long count = 0;
+        String next = HTTP + "/api/v1/information?type=alert&limit=1000";
+        while (next != null) {
+            JsonObject body = json(get(next).body());
+            count += body.getJsonArray("items").size();
+            next = body.containsKey("next") ? body.getString("next") : null;
+        }
+        return count;
+    }
+
+    private interface Load {
+        void send() throws Exception;
+    }
+
+    /** Alerts per second from the first send until the hub has published {@code expected} of them. */
+    private static double measure(String producer, int expected, Load load) throws Exception {
+        ActiveMQConnectionFactory factory = factory(false);
+        try (Connection connection = factory.createConnection()) {
+            Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+            MessageConsumer published = session.createConsumer(session.createTopic("hutong.information.alert"),
+                    "hutong_producer = '" + producer + "'");
+            AtomicInteger received = new AtomicInteger();
+            CountDownLatch all = new CountDownLatch(1);
+            published.setMessageListener(message -> {
+                if (received.incrementAndGet() == expected) {
+                    all.countDown();
+                }
+            });
+            connection.start();
+            long started = System.nanoTime();
+            load.send();
+            if (!all.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("only " + received.get() + " of " + expected + " published within " + LIMIT);
+            }
+            return expected / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static ActiveMQConnectionFactory factory(boolean fireAndForget) {
+        // Persistent sends confirmed in a window rather than one round trip each.
+        String url = fireAndForget ? BROKER + "?blockOnDurableSend=false&confirmationWindowSize=1048576" : BROKER;
+        return new ActiveMQConnectionFactory(url, USER, PASSWORD);
+    }
+
+    private static String alert(String producer, int n) {
+        return Json.createObjectBuilder()
+                .add("id", UUID.randomUUID().toString())
+                .add("type", "alert")
+                .add("specVersion", "1.0")
+                .add("producer", producer)
+                .add("time", Instant.now().toString())
+                .add("body", Json.createObjectBuilder()
+                        .add("name", "benchmark alert " + n)
+                        .add("category", "network-attack/scan")
+                        .add("severity", 1 + n % 4)
+                        .add("confidence", 80)
+                        .add("count", 1)
+                        .add("source", Json.createObjectBuilder().add("ip", "203.0.113." + (n % 250 + 1)))
+                        .add("destination", Json.createObjectBuilder().add("ip", "10.0.0." + (n % 250 + 1)).add("port", 443))
+                        .add("protocol", "tcp")
+                        .add("ruleId", "BENCH-" + (n % 100))
+                        .add("evidence", "x".repeat(600))
+                        .add("extension", Json.createObjectBuilder().add("sensor", "bench")))
+                .build().toString();
+    }
+
+    private static String batch(String producer, int start, int size) {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < size; i++) {
+            if (i > 0) {
+                batch.append(',');
+            }
+            batch.append(alert(producer, start + i));
+        }
+        return batch.append(']').toString();
+    }
+
+    private static HttpResponse<String> post(String body) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(HTTP + "/api/v1/information"))
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private static long percentile(List<Long> sorted, int percentile) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    private static void awaitReady() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (get(HTTP + "/health").statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the hub did not become ready");
+    }
+}
