@@ -1,8 +1,15 @@
 package org.hutong.information.application;
 
+import java.util.List;
+
 /** Distributes accepted information to its subscribers (port; JMS in production). */
 public interface InformationPublisher {
 
     /** Publishes inside the caller's transaction: nothing leaves unless the caller commits. */
     void publish(InformationView information);
+
+    /** Publishes several, in order, inside the caller's transaction. */
+    default void publishAll(List<InformationView> information) {
+        information.forEach(this::publish);
+    }
 }

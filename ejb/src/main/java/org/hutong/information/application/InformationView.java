@@ -33,7 +33,11 @@ public record InformationView(
     }
 
     public static InformationView of(InformationRecord record) {
-        InformationEnvelope envelope = record.envelope();
+        return of(record, record.envelope());
+    }
+
+    /** The view of a record whose envelope is at hand: saves reading the stored body back. */
+    public static InformationView of(InformationRecord record, InformationEnvelope envelope) {
         return new InformationView(envelope.id(), envelope.type().wireName(), envelope.specVersion(),
                 envelope.producer(), envelope.time(), envelope.body(), envelope.signature().orElse(null),
                 new HubReceipt(record.hubId(), record.sequence().orElseThrow(), record.receivedAt()));

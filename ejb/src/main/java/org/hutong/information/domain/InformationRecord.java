@@ -30,6 +30,8 @@ import java.util.UUID;
 @Table(name = "information_item")
 @NamedQuery(name = "InformationRecord.byHubId",
         query = "SELECT r FROM InformationRecord r WHERE r.hubId = :hubId")
+@NamedQuery(name = "InformationRecord.byProducerAndIds",
+        query = "SELECT r FROM InformationRecord r WHERE r.producer = :producer AND r.envelopeId IN :envelopeIds")
 @NamedQuery(name = "InformationRecord.byProducerAndId",
         query = "SELECT r FROM InformationRecord r WHERE r.producer = :producer AND r.envelopeId = :envelopeId")
 public class InformationRecord {

@@ -1,5 +1,6 @@
 package org.hutong.information.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,12 @@ public interface InformationRepository {
     Optional<InformationRecord> findByHubId(String hubId);
 
     Optional<InformationRecord> findByProducerAndId(String producer, String envelopeId);
+
+    /** The records a producer stored under any of {@code envelopeIds}. */
+    List<InformationRecord> findByProducerAndIds(String producer, Collection<String> envelopeIds);
+
+    /** Stores new records in order and assigns their receive sequences before returning. */
+    void storeAll(List<InformationRecord> records);
 
     /** Records matching {@code criteria}, in receive order. */
     List<InformationRecord> find(InformationCriteria criteria);

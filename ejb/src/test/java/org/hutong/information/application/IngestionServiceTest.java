@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.hutong.information.domain.ConflictingInformationException;
@@ -133,6 +134,18 @@ class IngestionServiceTest {
                 throw new IllegalStateException(e);
             }
             records.add(record);
+        }
+
+        @Override
+        public void storeAll(List<InformationRecord> batch) {
+            batch.forEach(this::store);
+        }
+
+        @Override
+        public List<InformationRecord> findByProducerAndIds(String producer, Collection<String> envelopeIds) {
+            return records.stream()
+                    .filter(r -> r.producer().equals(producer) && envelopeIds.contains(r.envelopeId()))
+                    .toList();
         }
 
         @Override

@@ -8,10 +8,12 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.TextMessage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hutong.information.application.InformationPublisher;
@@ -50,7 +52,22 @@ public class JmsInformationPublisher implements InformationPublisher {
 
     @Override
     public void publish(InformationView information) {
+        publishAll(List.of(information));
+    }
+
+    /** One JMS context for the whole list: a batch costs one enlistment, not one per item. */
+    @Override
+    public void publishAll(List<InformationView> information) {
         try (JMSContext context = connectionFactory.createContext()) {
+            JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (InformationView item : information) {
+                producer.send(context.createTopic(InformationType.ADDRESS_PREFIX + item.type()), message(context, item));
+            }
+        }
+    }
+
+    private TextMessage message(JMSContext context, InformationView information) {
+        try {
             TextMessage message = context.createTextMessage(jsonb.toJson(information));
             message.setStringProperty(InformationMessages.PROPERTY_TYPE, information.type());
             message.setStringProperty(InformationMessages.PROPERTY_PRODUCER, information.producer());
@@ -63,12 +80,9 @@ public class JmsInformationPublisher implements InformationPublisher {
             if (classification.category().isPresent()) {
                 message.setStringProperty(InformationMessages.PROPERTY_CATEGORY, classification.category().get());
             }
-            context.createProducer()
-                    .setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(context.createTopic(InformationType.ADDRESS_PREFIX + information.type()), message);
+            return message;
         } catch (JMSException e) {
-            throw new JMSRuntimeException("cannot publish information " + information.hub().id(),
-                    e.getErrorCode(), e);
+            throw new JMSRuntimeException("cannot publish information " + information.hub().id(), e.getErrorCode(), e);
         }
     }
 }

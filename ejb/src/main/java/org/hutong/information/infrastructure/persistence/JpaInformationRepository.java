@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.hutong.information.domain.InformationCriteria;
@@ -21,6 +22,23 @@ public class JpaInformationRepository implements InformationRepository {
         entityManager.persist(record);
         // The identity column assigns the receive sequence: flush so callers can hand it out.
         entityManager.flush();
+    }
+
+    @Override
+    public void storeAll(List<InformationRecord> records) {
+        records.forEach(entityManager::persist);
+        entityManager.flush();
+    }
+
+    @Override
+    public List<InformationRecord> findByProducerAndIds(String producer, Collection<String> envelopeIds) {
+        if (envelopeIds.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createNamedQuery("InformationRecord.byProducerAndIds", InformationRecord.class)
+                .setParameter("producer", producer)
+                .setParameter("envelopeIds", envelopeIds)
+                .getResultList();
     }
 
     @Override
