@@ -164,7 +164,8 @@ public class IngestionService implements InformationIngestion {
     }
 
     private IngestionReceipt store(InformationEnvelope envelope) {
-        Optional<InformationRecord> stored = repository.findByProducerAndId(envelope.producer(), envelope.id());
+        Optional<InformationRecord> stored = repository.findByProducerAndIds(envelope.producer(), List.of(envelope.id()))
+                .stream().findFirst();
         if (stored.isPresent()) {
             if (!stored.get().sameContentAs(envelope)) {
                 throw new ConflictingInformationException(envelope.producer(), envelope.id());

@@ -32,8 +32,6 @@ import java.util.UUID;
         query = "SELECT r FROM InformationRecord r WHERE r.hubId = :hubId")
 @NamedQuery(name = "InformationRecord.byProducerAndIds",
         query = "SELECT r FROM InformationRecord r WHERE r.producer = :producer AND r.envelopeId IN :envelopeIds")
-@NamedQuery(name = "InformationRecord.byProducerAndId",
-        query = "SELECT r FROM InformationRecord r WHERE r.producer = :producer AND r.envelopeId = :envelopeId")
 public class InformationRecord {
 
     @Id

@@ -12,8 +12,6 @@ public interface InformationRepository {
 
     Optional<InformationRecord> findByHubId(String hubId);
 
-    Optional<InformationRecord> findByProducerAndId(String producer, String envelopeId);
-
     /** The records a producer stored under any of {@code envelopeIds}. */
     List<InformationRecord> findByProducerAndIds(String producer, Collection<String> envelopeIds);
 

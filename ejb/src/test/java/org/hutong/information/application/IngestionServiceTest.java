@@ -154,13 +154,6 @@ class IngestionServiceTest {
         }
 
         @Override
-        public Optional<InformationRecord> findByProducerAndId(String producer, String envelopeId) {
-            return records.stream()
-                    .filter(r -> r.producer().equals(producer) && r.envelopeId().equals(envelopeId))
-                    .findFirst();
-        }
-
-        @Override
         public List<InformationRecord> find(InformationCriteria criteria) {
             return records.stream().limit(criteria.limit()).toList();
         }

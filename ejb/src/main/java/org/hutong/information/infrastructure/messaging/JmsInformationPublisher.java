@@ -11,9 +11,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hutong.information.application.InformationPublisher;
@@ -35,6 +38,9 @@ public class JmsInformationPublisher implements InformationPublisher {
     ConnectionFactory connectionFactory;
 
     private Jsonb jsonb;
+
+    // A destination remembers that the broker confirmed its address; a fresh one costs a round trip per send.
+    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
 
     @PostConstruct
     void open() {
@@ -61,7 +67,9 @@ public class JmsInformationPublisher implements InformationPublisher {
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             for (InformationView item : information) {
-                producer.send(context.createTopic(InformationType.ADDRESS_PREFIX + item.type()), message(context, item));
+                Topic topic = topics.computeIfAbsent(item.type(),
+                        type -> context.createTopic(InformationType.ADDRESS_PREFIX + type));
+                producer.send(topic, message(context, item));
             }
         }
     }
