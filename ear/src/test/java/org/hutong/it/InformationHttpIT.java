@@ -124,4 +124,38 @@ class InformationHttpIT {
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(Hub.json(invalid).getJsonArray("violations").getJsonObject(0).getString("parameter")).isEqualTo("limit");
     }
+
+    @Test
+    void filtersBySeverityCategoryAndReceiveTime() {
+        String producer = Hub.uniqueProducer("filters");
+        for (int severity = 1; severity <= 4; severity++) {
+            String alert = Hub.alert(producer).replace("\"severity\":3", "\"severity\":" + severity);
+            assertThat(Hub.post("/information", "application/json", alert).statusCode()).isEqualTo(201);
+        }
+        String base = "/information?producer=" + producer;
+
+        assertThat(Hub.json(Hub.get(base + "&severity=4")).getJsonArray("items")).hasSize(1);
+        // A category matches its sub-categories: the alerts are network-attack/scan.
+        assertThat(Hub.json(Hub.get(base + "&category=network-attack")).getJsonArray("items")).hasSize(4);
+        assertThat(Hub.json(Hub.get(base + "&category=malware")).getJsonArray("items")).isEmpty();
+        assertThat(Hub.json(Hub.get(base + "&since=2999-01-01T00:00:00Z")).getJsonArray("items")).isEmpty();
+        JsonObject all = Hub.json(Hub.get(base + "&until=2999-01-01T00:00:00Z"));
+        assertThat(all.getJsonArray("items")).hasSize(4);
+        assertThat(all.getString("firstReceivedAt").compareTo(all.getString("lastReceivedAt"))).isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void refusesACursorUsedWithOtherFilters() {
+        String producer = Hub.uniqueProducer("cursor");
+        for (int i = 0; i < 2; i++) {
+            assertThat(Hub.post("/information", "application/json", Hub.alert(producer)).statusCode()).isEqualTo(201);
+        }
+        String cursor = Hub.json(Hub.get("/information?producer=" + producer + "&limit=1")).getString("cursor");
+
+        assertThat(Hub.json(Hub.get("/information?cursor=" + cursor + "&limit=1")).getJsonArray("items")
+                .getJsonObject(0).getString("producer")).isEqualTo(producer);
+        HttpResponse<String> changed = Hub.get("/information?producer=other&cursor=" + cursor);
+        assertThat(changed.statusCode()).isEqualTo(400);
+        assertThat(Hub.json(changed).getJsonArray("violations").getJsonObject(0).getString("parameter")).isEqualTo("cursor");
+    }
 }

@@ -15,13 +15,19 @@ final class Deployments {
     }
 
     static WebArchive informationContext(String name) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war");
+        // Every checked-in schema script, as the EJB module ships them.
+        for (String dialect : new String[] {"derby", "postgresql"}) {
+            for (int version = 1; Deployments.class.getClassLoader()
+                    .getResource("db/migration/" + dialect + "/V" + version + ".sql") != null; version++) {
+                war.addAsResource("db/migration/" + dialect + "/V" + version + ".sql");
+            }
+        }
+        return war
                 .addPackages(true, "org.hutong.information.domain", "org.hutong.information.infrastructure")
                 .addPackage(InformationIngestion.class.getPackage())
                 .addPackages(true, SchemaMigrator.class.getPackage().getName(), "org.hutong.shared.infrastructure.time")
                 .addAsResource("META-INF/persistence.xml")
-                .addAsResource("db/migration/derby/V1.sql")
-                .addAsResource("db/migration/postgresql/V1.sql")
                 .addAsResource("schemas/envelope.schema.json")
                 .addAsResource("schemas/common.schema.json")
                 .addAsResource("schemas/behavior.schema.json")

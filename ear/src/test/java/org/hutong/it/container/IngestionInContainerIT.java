@@ -69,11 +69,11 @@ class IngestionInContainerIT {
             ingestion.ingest(envelope(producer, UUID.randomUUID().toString(), i % 2 == 0 ? "alert" : "threat", "n" + i));
         }
 
-        var alerts = queries.find(new InformationCriteria(Optional.of(InformationType.ALERT), Optional.of(producer), 0, 10));
+        var alerts = queries.find(InformationCriteria.of(Optional.of(InformationType.ALERT), Optional.of(producer), 0, 10));
         assertThat(alerts).extracting(view -> view.body().getString("name")).containsExactly("n0", "n2", "n4");
 
         long afterFirst = alerts.get(0).hub().sequence();
-        var rest = queries.find(new InformationCriteria(Optional.of(InformationType.ALERT), Optional.of(producer), afterFirst, 1));
+        var rest = queries.find(InformationCriteria.of(Optional.of(InformationType.ALERT), Optional.of(producer), afterFirst, 1));
         assertThat(rest).extracting(view -> view.body().getString("name")).containsExactly("n2");
     }
 
@@ -90,7 +90,7 @@ class IngestionInContainerIT {
 
         assertThatThrownBy(() -> ingestion.ingest(original.replace("ransomware", "phishing")))
                 .isInstanceOf(ConflictingInformationException.class);
-        assertThat(queries.find(new InformationCriteria(Optional.empty(), Optional.of(producer), 0, 10))).hasSize(1);
+        assertThat(queries.find(InformationCriteria.of(Optional.empty(), Optional.of(producer), 0, 10))).hasSize(1);
     }
 
     @Test

@@ -59,6 +59,6 @@ class PublishFailureInContainerIT {
                 IngestionInContainerIT.envelope(producer, UUID.randomUUID().toString(), "alert", "lost?")))
                 .hasRootCauseMessage("broker refused the message");
 
-        assertThat(queries.find(new InformationCriteria(Optional.empty(), Optional.of(producer), 0, 10))).isEmpty();
+        assertThat(queries.find(InformationCriteria.of(Optional.empty(), Optional.of(producer), 0, 10))).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package org.hutong.information.domain;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,12 +9,20 @@ import java.util.Optional;
  *
  * @param type only this type, if present
  * @param producer only from this producer, if present
+ * @param since only received at or after this time, if present
+ * @param until only received before this time, if present
+ * @param severity only with this normalised severity (1..4), if present
+ * @param category only in this category or below it in its code list, if present
  * @param afterSequence only records received after this sequence number (0 = from the start)
  * @param limit at most this many records
  */
 public record InformationCriteria(
         Optional<InformationType> type,
         Optional<String> producer,
+        Optional<Instant> since,
+        Optional<Instant> until,
+        Optional<Integer> severity,
+        Optional<String> category,
         long afterSequence,
         int limit) {
 
@@ -22,11 +31,22 @@ public record InformationCriteria(
     public InformationCriteria {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(producer, "producer");
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(category, "category");
         if (afterSequence < 0) {
             throw new IllegalArgumentException("afterSequence must not be negative");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
+    }
+
+    /** Only by type and producer: the common case. */
+    public static InformationCriteria of(Optional<InformationType> type, Optional<String> producer, long afterSequence,
+            int limit) {
+        return new InformationCriteria(type, producer, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), afterSequence, limit);
     }
 }

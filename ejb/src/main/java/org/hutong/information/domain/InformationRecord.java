@@ -72,6 +72,13 @@ public class InformationRecord {
     @Column(name = "signature", updatable = false)
     private String signature;
 
+    /** 1 (lowest) .. 4 (highest), where the type has one; see {@link Classification}. */
+    @Column(name = "severity", updatable = false)
+    private Integer severity;
+
+    @Column(name = "category", updatable = false, length = 200)
+    private String category;
+
     protected InformationRecord() {
         // for JPA
     }
@@ -87,6 +94,9 @@ public class InformationRecord {
         this.contentHash = envelope.contentHash();
         this.bodyJson = CanonicalJson.write(envelope.body());
         this.signature = envelope.signature().orElse(null);
+        Classification classification = Classification.of(envelope.type(), envelope.body());
+        this.severity = classification.severity().isPresent() ? classification.severity().getAsInt() : null;
+        this.category = classification.category().orElse(null);
     }
 
     /** A new record of information received now. */

@@ -8,6 +8,8 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -104,12 +106,22 @@ public class JpaInformationRepository implements InformationRepository {
         StringBuilder jpql = new StringBuilder("SELECT r FROM InformationRecord r WHERE r.sequence > :after");
         criteria.type().ifPresent(type -> jpql.append(" AND r.type = :type"));
         criteria.producer().ifPresent(producer -> jpql.append(" AND r.producer = :producer"));
+        criteria.since().ifPresent(since -> jpql.append(" AND r.receivedAt >= :since"));
+        criteria.until().ifPresent(until -> jpql.append(" AND r.receivedAt < :until"));
+        criteria.severity().ifPresent(severity -> jpql.append(" AND r.severity = :severity"));
+        // A category matches itself and everything below it in its tree (malware, malware/ransomware).
+        criteria.category().ifPresent(category -> jpql.append(" AND (r.category = :category OR r.category LIKE :below)"));
         jpql.append(" ORDER BY r.sequence");
         TypedQuery<InformationRecord> query = entityManager.createQuery(jpql.toString(), InformationRecord.class)
                 .setParameter("after", criteria.afterSequence())
                 .setMaxResults(criteria.limit());
         criteria.type().ifPresent(type -> query.setParameter("type", type));
         criteria.producer().ifPresent(producer -> query.setParameter("producer", producer));
+        criteria.since().ifPresent(since -> query.setParameter("since", LocalDateTime.ofInstant(since, ZoneOffset.UTC)));
+        criteria.until().ifPresent(until -> query.setParameter("until", LocalDateTime.ofInstant(until, ZoneOffset.UTC)));
+        criteria.severity().ifPresent(severity -> query.setParameter("severity", severity));
+        criteria.category().ifPresent(category -> query.setParameter("category", category)
+                .setParameter("below", category.replace("%", "").replace("_", "") + "/%"));
         return query.getResultList();
     }
 }

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,38 +116,59 @@ public class InformationResource {
     }
 
     @GET
-    @Operation(summary = "List information in receive order",
-            description = "Pages follow each other through 'next' until it is absent.")
+    @Operation(summary = "List information in receive order, with filters and a cursor",
+            description = "Pages follow each other through 'next' (or 'cursor') until it is absent. The cursor "
+                    + "carries the filters: send it alone, or with the same filters; other filters are a 400. "
+                    + "since/until select by the time the hub received the information.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InformationPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+    @APIResponse(responseCode = "400", description = "A parameter is invalid, or the cursor does not fit the filters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InformationPage list(
             @QueryParam("type") @Parameter(description = "Only this information type") String type,
             @QueryParam("producer") @Parameter(description = "Only from this product") String producer,
-            @QueryParam("after") @DefaultValue("0")
-            @Parameter(description = "Only information received after this hub.sequence",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) long after,
+            @QueryParam("since") @Parameter(description = "Only received at or after this time (RFC 3339)") String since,
+            @QueryParam("until") @Parameter(description = "Only received before this time (RFC 3339)") String until,
+            @QueryParam("severity") @Parameter(description = "Only this severity, 1 (lowest) to 4 (highest)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4")) Integer severity,
+            @QueryParam("category") @Parameter(description = "Only this category or below it (code lists "
+                    + "incident-category, vulnerability-class)") String category,
+            @QueryParam("cursor") @Parameter(description = "From the previous page's cursor") String cursor,
             @QueryParam("limit") @DefaultValue("" + DEFAULT_LIMIT)
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "" + InformationCriteria.MAX_LIMIT)) int limit) {
-        InformationCriteria criteria = criteria(type, producer, after, limit);
-        List<InformationView> items = queries.find(criteria);
-        String next = items.size() < limit ? null
-                : uriInfo.getRequestUriBuilder()
-                        .replaceQueryParam("after", items.get(items.size() - 1).hub().sequence())
-                        .build().toString();
-        return new InformationPage(items, next);
+        InformationCursor.Filters filters = new InformationCursor.Filters(type, producer, since, until, severity, category);
+        long after = 0;
+        if (cursor != null) {
+            InformationCursor position = InformationCursor.decode(cursor).orElseThrow(() -> new InvalidRequestException(
+                    List.of(Problem.ProblemViolation.atParameter("cursor", "is not a cursor this hub issued"))));
+            if (!filters.isEmpty() && !filters.equals(position.filters())) {
+                throw new InvalidRequestException(List.of(Problem.ProblemViolation.atParameter("cursor",
+                        "was issued for other filters; send it alone or with the filters it was issued for")));
+            }
+            filters = position.filters();
+            after = position.after();
+        }
+        List<InformationView> items = queries.find(criteria(filters, after, limit));
+        if (items.size() < limit) {
+            return InformationPage.of(items, null, null);
+        }
+        String nextCursor = new InformationCursor(items.get(items.size() - 1).hub().sequence(), filters).encode();
+        String next = uriInfo.getBaseUriBuilder().path(InformationResource.class)
+                .queryParam("cursor", nextCursor).queryParam("limit", limit).build().toString();
+        return InformationPage.of(items, nextCursor, next);
     }
 
-    private static InformationCriteria criteria(String type, String producer, long after, int limit) {
+    static InformationCriteria criteria(InformationCursor.Filters filters, long after, int limit) {
         List<Problem.ProblemViolation> violations = new ArrayList<>();
-        Optional<InformationType> informationType = Optional.ofNullable(type).flatMap(InformationType::fromWireName);
-        if (type != null && informationType.isEmpty()) {
-            violations.add(Problem.ProblemViolation.atParameter("type", "unknown information type '" + type + "'"));
+        Optional<InformationType> informationType = Optional.ofNullable(filters.type()).flatMap(InformationType::fromWireName);
+        if (filters.type() != null && informationType.isEmpty()) {
+            violations.add(Problem.ProblemViolation.atParameter("type", "unknown information type '" + filters.type() + "'"));
         }
-        if (after < 0) {
-            violations.add(Problem.ProblemViolation.atParameter("after", "must not be negative"));
+        Optional<Instant> since = time(filters.since(), "since", violations);
+        Optional<Instant> until = time(filters.until(), "until", violations);
+        if (filters.severity() != null && (filters.severity() < 1 || filters.severity() > 4)) {
+            violations.add(Problem.ProblemViolation.atParameter("severity", "must be between 1 and 4"));
         }
         if (limit < 1 || limit > InformationCriteria.MAX_LIMIT) {
             violations.add(Problem.ProblemViolation.atParameter("limit",
@@ -153,7 +177,20 @@ public class InformationResource {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new InformationCriteria(informationType, Optional.ofNullable(producer).filter(p -> !p.isBlank()),
-                after, limit);
+        return new InformationCriteria(informationType, Optional.ofNullable(filters.producer()), since, until,
+                Optional.ofNullable(filters.severity()), Optional.ofNullable(filters.category()), after, limit);
+    }
+
+    private static Optional<Instant> time(String value, String parameter, List<Problem.ProblemViolation> violations) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException e) {
+            violations.add(Problem.ProblemViolation.atParameter(parameter,
+                    "must be an RFC 3339 date-time with an offset, e.g. 2026-11-29T08:00:00Z"));
+            return Optional.empty();
+        }
     }
 }

@@ -37,19 +37,37 @@ class InformationResourceTest {
     @Test
     void reportsEveryInvalidParameter() {
         var error = catchThrowableOfType(InvalidRequestException.class,
-                () -> resource.list("weather", null, -1, 1001));
+                () -> resource.list("weather", null, "yesterday", null, 5, null, null, 1001));
 
         assertThat(error.violations()).extracting(Problem.ProblemViolation::parameter)
-                .containsExactly("type", "after", "limit");
+                .containsExactly("type", "since", "severity", "limit");
     }
 
     @Test
     void passesFiltersToTheQueryAndEndsOnAShortPage() {
-        InformationPage page = resource.list("alert", "ids-01", 5, 10);
+        String cursor = new InformationCursor(5, new InformationCursor.Filters("alert", "ids-01", null, null, 3, "malware"))
+                .encode();
+
+        InformationPage page = resource.list(null, null, null, null, null, null, cursor, 10);
 
         assertThat(page.items()).isEmpty();
         assertThat(page.next()).isNull();
-        assertThat(asked).singleElement().isEqualTo(
-                new InformationCriteria(Optional.of(InformationType.ALERT), Optional.of("ids-01"), 5, 10));
+        assertThat(asked).singleElement().isEqualTo(new InformationCriteria(Optional.of(InformationType.ALERT),
+                Optional.of("ids-01"), Optional.empty(), Optional.empty(), Optional.of(3), Optional.of("malware"), 5, 10));
+    }
+
+    @Test
+    void refusesACursorWithOtherFiltersOrForged() {
+        String cursor = new InformationCursor(5, new InformationCursor.Filters("alert", null, null, null, null, null)).encode();
+
+        assertThat(catchThrowableOfType(InvalidRequestException.class,
+                () -> resource.list("threat", null, null, null, null, null, cursor, 10)).violations())
+                .extracting(Problem.ProblemViolation::parameter).containsExactly("cursor");
+        assertThat(catchThrowableOfType(InvalidRequestException.class,
+                () -> resource.list(null, null, null, null, null, null, "not-a-cursor", 10)).violations())
+                .extracting(Problem.ProblemViolation::parameter).containsExactly("cursor");
+        // The same filters as the cursor's are fine.
+        resource.list("alert", null, null, null, null, null, cursor, 10);
+        assertThat(asked).hasSize(1);
     }
 }
