@@ -29,6 +29,19 @@ public interface InformationIngestion {
      */
     BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy);
 
+    /** Whether a payload is a batch (a JSON array) rather than one envelope, without parsing it. */
+    static boolean isBatch(String payload) {
+        if (payload != null) {
+            for (int i = 0; i < payload.length(); i++) {
+                char c = payload.charAt(i);
+                if (!Character.isWhitespace(c)) {
+                    return c == '[';
+                }
+            }
+        }
+        return false;
+    }
+
     /** Parks a message that cannot be ingested on the information dead-letter queue, with the reasons. */
     void reject(String payload, String reason, List<Violation> violations);
 }

@@ -114,6 +114,14 @@ class IngestionServiceTest {
     }
 
     @Test
+    void tellsBatchesFromSingleEnvelopesByTheirFirstCharacter() {
+        assertThat(InformationIngestion.isBatch(" \n [{}]")).isTrue();
+        assertThat(InformationIngestion.isBatch("{\"a\":[1]}")).isFalse();
+        assertThat(InformationIngestion.isBatch("   ")).isFalse();
+        assertThat(InformationIngestion.isBatch(null)).isFalse();
+    }
+
+    @Test
     void parksRejectedMessagesWithTheirReason() {
         service.reject("{oops", "not valid JSON", List.of(new Violation("", "not valid JSON")));
 

@@ -43,7 +43,7 @@ public class InformationIngressListener implements MessageListener {
         }
         String payload = payloadOf(text);
         try {
-            if (isBatch(payload)) {
+            if (InformationIngestion.isBatch(payload)) {
                 ingestion.ingestBatch(payload, RejectionPolicy.PARK);
             } else {
                 ingestion.ingest(payload);
@@ -55,17 +55,6 @@ public class InformationIngressListener implements MessageListener {
         } catch (ConflictingInformationException e) {
             ingestion.reject(payload, e.getMessage(), List.of(new Violation("/id", e.getMessage())));
         }
-    }
-
-    /** A message holds one envelope (a JSON object) or a batch (a JSON array). */
-    static boolean isBatch(String payload) {
-        for (int i = 0; i < payload.length(); i++) {
-            char c = payload.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                return c == '[';
-            }
-        }
-        return false;
     }
 
     private static String payloadOf(TextMessage text) {

@@ -92,7 +92,7 @@ public class InformationResource {
         if (contentLength != null && contentLength > limits.maxBatchBytes()) {
             throw new InformationTooLargeException(contentLength, limits.maxBatchBytes());
         }
-        if (InformationBatches.isBatch(body)) {
+        if (InformationIngestion.isBatch(body)) {
             return Response.ok(ingestion.ingestBatch(body, RejectionPolicy.REPORT), MediaType.APPLICATION_JSON).build();
         }
         IngestionReceipt receipt = ingestion.ingest(body);
