@@ -3,9 +3,14 @@ package org.hutong.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -157,5 +162,24 @@ class InformationHttpIT {
         HttpResponse<String> changed = Hub.get("/information?producer=other&cursor=" + cursor);
         assertThat(changed.statusCode()).isEqualTo(400);
         assertThat(Hub.json(changed).getJsonArray("violations").getJsonObject(0).getString("parameter")).isEqualTo("cursor");
+    }
+
+    @Test
+    void answersConcurrentCopiesOfOneEnvelopeWithOneCreatedAndTheRestDuplicates() {
+        for (int round = 0; round < 3; round++) {
+            String envelope = Hub.alert(Hub.uniqueProducer("race"));
+            List<CompletableFuture<HttpResponse<String>>> copies = new ArrayList<>();
+            for (int copy = 0; copy < 8; copy++) {
+                copies.add(Hub.HTTP_CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(Hub.API + "/information"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            List<Integer> statuses = copies.stream().map(CompletableFuture::join)
+                    .map(HttpResponse::statusCode).toList();
+
+            assertThat(statuses).as("round %d", round).containsOnly(200, 201);
+            assertThat(statuses).as("round %d", round).filteredOn(status -> status == 201).hasSize(1);
+        }
     }
 }

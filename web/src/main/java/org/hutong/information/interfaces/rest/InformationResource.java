@@ -35,8 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hutong.information.application.InformationIngestion;
 import org.hutong.information.application.InformationLimits;
 import org.hutong.information.application.InformationQueries;
+import org.hutong.information.application.InformationSubmission;
 import org.hutong.information.application.InformationTooLargeException;
-import org.hutong.information.application.RejectionPolicy;
 import org.hutong.information.application.InformationView;
 import org.hutong.information.application.IngestionReceipt;
 import org.hutong.information.domain.InformationCriteria;
@@ -53,7 +53,7 @@ public class InformationResource {
     static final int DEFAULT_LIMIT = 100;
 
     @EJB
-    InformationIngestion ingestion;
+    InformationSubmission submission;
 
     @EJB
     InformationQueries queries;
@@ -93,9 +93,9 @@ public class InformationResource {
             throw new InformationTooLargeException(contentLength, limits.maxBatchBytes());
         }
         if (InformationIngestion.isBatch(body)) {
-            return Response.ok(ingestion.ingestBatch(body, RejectionPolicy.REPORT), MediaType.APPLICATION_JSON).build();
+            return Response.ok(submission.submitBatch(body), MediaType.APPLICATION_JSON).build();
         }
-        IngestionReceipt receipt = ingestion.ingest(body);
+        IngestionReceipt receipt = submission.submit(body);
         URI location = uriInfo.getBaseUriBuilder().path(InformationResource.class)
                 .path(receipt.information().hub().id()).build();
         Response.ResponseBuilder response = receipt.created()

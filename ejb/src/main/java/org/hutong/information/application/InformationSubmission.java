@@ -1,0 +1,18 @@
+package org.hutong.information.application;
+
+import jakarta.ejb.Local;
+
+/**
+ * Ingestion for callers that wait for an answer (HTTP). Each attempt is its own transaction;
+ * when a concurrent submission of the same information wins the race to store it, the loser is
+ * answered as a duplicate instead of with a failure.
+ */
+@Local
+public interface InformationSubmission {
+
+    /** @see InformationIngestion#ingest(String) */
+    IngestionReceipt submit(String envelopeJson);
+
+    /** @see InformationIngestion#ingestBatch(String, RejectionPolicy) */
+    BatchReceipt submitBatch(String batchJson);
+}
