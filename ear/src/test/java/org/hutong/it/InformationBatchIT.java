@@ -123,5 +123,4 @@ class InformationBatchIT {
                 .getValuesAs(JsonObject.class)).extracting(item -> item.getString("type"))
                 .containsExactlyInAnyOrderElementsOf(Fixtures.TYPES);
     }
-    }
 }
