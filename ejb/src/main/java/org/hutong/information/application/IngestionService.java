@@ -15,9 +15,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hutong.information.domain.ConflictingInformationException;
@@ -70,7 +71,11 @@ public class IngestionService implements InformationIngestion {
 
     @Override
     public IngestionReceipt ingest(String envelopeJson) {
-        return store(parser.parse(envelopeJson));
+        Outcome outcome = storeAll(List.of(parser.parse(envelopeJson))).get(0);
+        if (outcome.conflict() != null) {
+            throw outcome.conflict();
+        }
+        return outcome.receipt();
     }
 
     @Override
@@ -81,69 +86,93 @@ public class IngestionService implements InformationIngestion {
                     + " envelopes; the limit is " + limits.maxBatchItems());
         }
         BatchReceipt.ItemOutcome[] outcomes = new BatchReceipt.ItemOutcome[batch.size()];
-        List<Item> valid = new ArrayList<>(batch.size());
+        List<Integer> validIndexes = new ArrayList<>(batch.size());
+        List<InformationEnvelope> valid = new ArrayList<>(batch.size());
         for (int index = 0; index < batch.size(); index++) {
             String text = batch.get(index).toString();
             try {
-                valid.add(new Item(index, text, parser.parse(text)));
+                valid.add(parser.parse(text));
+                validIndexes.add(index);
             } catch (InvalidInformationException e) {
                 outcomes[index] = refuse(index, text, e.getMessage(), e.violations(), policy);
             } catch (InformationTooLargeException e) {
                 outcomes[index] = refuse(index, text, e.getMessage(), List.of(new Violation("", e.getMessage())), policy);
             }
         }
-        // One look-up per producer for what is already stored, then one write and one publication.
-        Map<String, InformationRecord> known = storedRecords(valid);
-        List<InformationRecord> fresh = new ArrayList<>();
-        List<InformationView> freshViews = new ArrayList<>();
-        List<Item> accepted = new ArrayList<>();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        for (Item item : valid) {
-            InformationEnvelope envelope = item.envelope();
-            InformationRecord existing = known.get(key(envelope.producer(), envelope.id()));
-            if (existing == null) {
-                InformationRecord record = InformationRecord.receive(envelope, now);
-                known.put(key(envelope.producer(), envelope.id()), record);
-                fresh.add(record);
-                accepted.add(item.with(record, true));
-            } else if (existing.sameContentAs(envelope)) {
-                accepted.add(item.with(existing, false));
-            } else {
-                String reason = new ConflictingInformationException(envelope.producer(), envelope.id()).getMessage();
-                outcomes[item.index()] = refuse(item.index(), item.text(), reason, List.of(new Violation("/id", reason)), policy);
-            }
+        List<Outcome> stored = storeAll(valid);
+        for (int i = 0; i < stored.size(); i++) {
+            int index = validIndexes.get(i);
+            ConflictingInformationException conflict = stored.get(i).conflict();
+            outcomes[index] = conflict == null
+                    ? BatchReceipt.ItemOutcome.stored(index, stored.get(i).receipt())
+                    : refuse(index, batch.get(index).toString(), conflict.getMessage(),
+                            List.of(new Violation("/id", conflict.getMessage())), policy);
         }
-        repository.storeAll(fresh);
-        for (Item item : accepted) {
-            InformationView view = InformationView.of(item.record(), item.envelope());
-            if (item.created()) {
-                freshViews.add(view);
-            }
-            outcomes[item.index()] = BatchReceipt.ItemOutcome.stored(item.index(), new IngestionReceipt(view, item.created()));
-        }
-        publisher.publishAll(freshViews);
         BatchReceipt receipt = BatchReceipt.of(List.of(outcomes));
         LOG.log(Level.FINE, "Batch of {0}: {1} accepted, {2} duplicates, {3} rejected",
                 new Object[] {batch.size(), receipt.accepted(), receipt.duplicates(), receipt.rejected()});
         return receipt;
     }
 
-    /** An envelope of a batch that passed validation, and what it was matched to. */
-    private record Item(int index, String text, InformationEnvelope envelope, InformationRecord record, boolean created) {
-        Item(int index, String text, InformationEnvelope envelope) {
-            this(index, text, envelope, null, false);
-        }
-
-        Item with(InformationRecord matched, boolean isNew) {
-            return new Item(index, text, envelope, matched, isNew);
-        }
+    @Override
+    public void reject(String payload, String reason, List<Violation> violations) {
+        LOG.log(Level.WARNING, "Rejected information message: {0}", reason);
+        rejected.park(payload, reason, violations);
     }
 
-    private Map<String, InformationRecord> storedRecords(List<Item> items) {
+    /** What became of one valid envelope: stored now or before (its receipt), or refused as a conflict. */
+    private record Outcome(IngestionReceipt receipt, ConflictingInformationException conflict) {
+    }
+
+    /**
+     * Stores the envelopes that are new, in order, and publishes them: one look-up per producer for
+     * what is already stored, one write, one publication. A repeat of stored content (earlier, or
+     * earlier in the same list) is a duplicate; the same id with other content is a conflict.
+     */
+    private List<Outcome> storeAll(List<InformationEnvelope> envelopes) {
+        Map<String, InformationRecord> known = storedRecords(envelopes);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<InformationRecord> matched = new ArrayList<>(envelopes.size());
+        Set<InformationRecord> fresh = new LinkedHashSet<>();
+        for (InformationEnvelope envelope : envelopes) {
+            String key = key(envelope.producer(), envelope.id());
+            InformationRecord existing = known.get(key);
+            if (existing == null) {
+                InformationRecord record = InformationRecord.receive(envelope, now);
+                known.put(key, record);
+                fresh.add(record);
+                matched.add(record);
+            } else {
+                matched.add(existing.sameContentAs(envelope) ? existing : null);
+            }
+        }
+        repository.storeAll(List.copyOf(fresh));
+        List<Outcome> outcomes = new ArrayList<>(envelopes.size());
+        List<InformationView> published = new ArrayList<>(fresh.size());
+        for (int i = 0; i < envelopes.size(); i++) {
+            InformationEnvelope envelope = envelopes.get(i);
+            InformationRecord record = matched.get(i);
+            if (record == null) {
+                outcomes.add(new Outcome(null, new ConflictingInformationException(envelope.producer(), envelope.id())));
+                continue;
+            }
+            // The first envelope that created a record publishes it; repeats answer with it.
+            boolean created = fresh.remove(record);
+            InformationView view = InformationView.of(record, envelope);
+            if (created) {
+                published.add(view);
+            }
+            outcomes.add(new Outcome(new IngestionReceipt(view, created), null));
+        }
+        publisher.publishAll(published);
+        return outcomes;
+    }
+
+    private Map<String, InformationRecord> storedRecords(List<InformationEnvelope> envelopes) {
         Map<String, InformationRecord> stored = new HashMap<>();
         Map<String, List<String>> idsByProducer = new HashMap<>();
-        items.forEach(item -> idsByProducer.computeIfAbsent(item.envelope().producer(), p -> new ArrayList<>())
-                .add(item.envelope().id()));
+        envelopes.forEach(envelope -> idsByProducer.computeIfAbsent(envelope.producer(), p -> new ArrayList<>())
+                .add(envelope.id()));
         idsByProducer.forEach((producer, ids) -> {
             for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
                 repository.findByProducerAndIds(producer, ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
@@ -155,32 +184,6 @@ public class IngestionService implements InformationIngestion {
 
     private static String key(String producer, String id) {
         return producer + '\n' + id;
-    }
-
-    @Override
-    public void reject(String payload, String reason, List<Violation> violations) {
-        LOG.log(Level.WARNING, "Rejected information message: {0}", reason);
-        rejected.park(payload, reason, violations);
-    }
-
-    private IngestionReceipt store(InformationEnvelope envelope) {
-        Optional<InformationRecord> stored = repository.findByProducerAndIds(envelope.producer(), List.of(envelope.id()))
-                .stream().findFirst();
-        if (stored.isPresent()) {
-            if (!stored.get().sameContentAs(envelope)) {
-                throw new ConflictingInformationException(envelope.producer(), envelope.id());
-            }
-            LOG.log(Level.FINE, "Duplicate {0} {1} from {2}",
-                    new Object[] {envelope.type().wireName(), envelope.id(), envelope.producer()});
-            return new IngestionReceipt(InformationView.of(stored.get()), false);
-        }
-        InformationRecord record = InformationRecord.receive(envelope, clock.instant().truncatedTo(ChronoUnit.MICROS));
-        repository.store(record);
-        InformationView view = InformationView.of(record, envelope);
-        publisher.publish(view);
-        LOG.log(Level.FINE, "Accepted {0} {1} from {2} as {3}",
-                new Object[] {envelope.type().wireName(), envelope.id(), envelope.producer(), record.hubId()});
-        return new IngestionReceipt(view, true);
     }
 
     private BatchReceipt.ItemOutcome refuse(int index, String item, String reason, List<Violation> violations,
