@@ -1,16 +1,13 @@
 package org.hutong.information.interfaces.rest;
 
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.hutong.information.application.InformationTooLargeException;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.shared.interfaces.rest.Problem;
-import org.hutong.shared.interfaces.rest.ProblemMappers;
+import org.hutong.shared.interfaces.rest.ProblemMapper;
 
 /** Maps the information context's refusals onto the problem contract. */
 public final class InformationProblemMappers {
@@ -20,47 +17,34 @@ public final class InformationProblemMappers {
 
     /** 400 with every violation and its JSON Pointer. */
     @Provider
-    public static class InvalidInformationMapper implements ExceptionMapper<InvalidInformationException> {
-        @Context
-        UriInfo uriInfo;
-
+    public static class InvalidInformationMapper extends ProblemMapper<InvalidInformationException> {
         @Override
-        public Response toResponse(InvalidInformationException exception) {
+        protected Problem problem(InvalidInformationException exception, String instance) {
             return Problem.of(Response.Status.BAD_REQUEST, "invalid-information",
-                    "The envelope breaks the information description: " + exception.getMessage(),
-                    ProblemMappers.path(uriInfo),
+                    "The envelope breaks the information description: " + exception.getMessage(), instance,
                     exception.violations().stream()
                             .map(v -> Problem.ProblemViolation.atPointer(v.pointer(), v.message()))
-                            .toList())
-                    .toResponse();
+                            .toList());
         }
     }
 
     /** 413: over the configured size limits. */
     @Provider
-    public static class TooLargeMapper implements ExceptionMapper<InformationTooLargeException> {
-        @Context
-        UriInfo uriInfo;
-
+    public static class TooLargeMapper extends ProblemMapper<InformationTooLargeException> {
         @Override
-        public Response toResponse(InformationTooLargeException exception) {
+        protected Problem problem(InformationTooLargeException exception, String instance) {
             return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "information-too-large",
-                    exception.getMessage(), ProblemMappers.path(uriInfo), List.of()).toResponse();
+                    exception.getMessage(), instance, List.of());
         }
     }
 
     /** 409: the id was used before for other content. */
     @Provider
-    public static class ConflictingInformationMapper implements ExceptionMapper<ConflictingInformationException> {
-        @Context
-        UriInfo uriInfo;
-
+    public static class ConflictingInformationMapper extends ProblemMapper<ConflictingInformationException> {
         @Override
-        public Response toResponse(ConflictingInformationException exception) {
-            return Problem.of(Response.Status.CONFLICT, "information-id-conflict", exception.getMessage(),
-                    ProblemMappers.path(uriInfo),
-                    List.of(Problem.ProblemViolation.atPointer("/id", exception.getMessage())))
-                    .toResponse();
+        protected Problem problem(ConflictingInformationException exception, String instance) {
+            return Problem.of(Response.Status.CONFLICT, "information-id-conflict", exception.getMessage(), instance,
+                    List.of(Problem.ProblemViolation.atPointer("/id", exception.getMessage())));
         }
     }
 }
