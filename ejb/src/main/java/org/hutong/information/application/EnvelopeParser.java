@@ -2,15 +2,13 @@ package org.hutong.information.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,16 +45,49 @@ public class EnvelopeParser {
         if (text == null || text.isBlank()) {
             throw invalid("", "the message is empty");
         }
+        checkSize(text);
+        return parseRead(read(text));
+    }
+
+    /**
+     * Reads a batch: a JSON array whose elements are then parsed one by one with
+     * {@link #parse(JsonNode, String)}.
+     *
+     * @throws InvalidInformationException if the text is not a JSON array
+     */
+    public List<JsonNode> readBatch(String text) {
+        if (text == null || text.isBlank()) {
+            throw invalid("", "the message is empty");
+        }
+        JsonNode batch = read(text);
+        if (!batch.isArray()) {
+            throw invalid("", "a batch is a JSON array of envelopes");
+        }
+        List<JsonNode> items = new ArrayList<>(batch.size());
+        batch.forEach(items::add);
+        return items;
+    }
+
+    /**
+     * Parses an envelope already read as JSON; {@code text} is its JSON text, for the size limit.
+     *
+     * @throws InvalidInformationException listing every violation, if it is not a valid envelope
+     * @throws InformationTooLargeException if the text is larger than the limit
+     */
+    public InformationEnvelope parse(JsonNode document, String text) {
+        checkSize(text);
+        return parseRead(document);
+    }
+
+    /** Refuses an envelope over the limit before anything else looks at it. */
+    private void checkSize(String text) {
         int size = text.getBytes(StandardCharsets.UTF_8).length;
         if (size > maxBytes) {
             throw new InformationTooLargeException(size, maxBytes);
         }
-        JsonNode document;
-        try {
-            document = validator.read(text);
-        } catch (JsonProcessingException e) {
-            throw invalid("", "not valid JSON: " + e.getOriginalMessage());
-        }
+    }
+
+    private InformationEnvelope parseRead(JsonNode document) {
         if (!document.isObject()) {
             throw invalid("", "an envelope is a JSON object");
         }
@@ -64,19 +95,25 @@ public class EnvelopeParser {
         if (!violations.isEmpty()) {
             throw new InvalidInformationException(violations);
         }
-        JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            json = reader.readObject();
-        }
-        InformationType type = InformationType.fromWireName(json.getString("type")).orElseThrow();
-        JsonObject body = json.getJsonObject("body");
+        InformationType type = InformationType.fromWireName(document.get("type").textValue()).orElseThrow();
+        // The tree the schemas checked becomes the domain's JSON: the text is read once.
+        JsonObject body = JsonTrees.toJsonValue(document.get("body")).asJsonObject();
         violations = semantics.check(type, body);
         if (!violations.isEmpty()) {
             throw new InvalidInformationException(violations);
         }
-        return new InformationEnvelope(json.getString("id"), type, json.getString("specVersion"),
-                json.getString("producer"), time(json.getString("time")), body,
-                Optional.ofNullable(json.getString("signature", null)));
+        JsonNode signature = document.get("signature");
+        return new InformationEnvelope(document.get("id").textValue(), type, document.get("specVersion").textValue(),
+                document.get("producer").textValue(), time(document.get("time").textValue()), body,
+                Optional.ofNullable(signature).map(JsonNode::textValue));
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return validator.read(text);
+        } catch (JsonProcessingException e) {
+            throw invalid("", "not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     /**

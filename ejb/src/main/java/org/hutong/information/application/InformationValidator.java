@@ -1,6 +1,7 @@
 package org.hutong.information.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -23,7 +24,10 @@ import org.hutong.information.domain.Violation;
  */
 final class InformationValidator {
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    // Exact decimals (content hashes depend on them) and no silently ignored trailing text.
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Schema envelope;
 
     InformationValidator(DescriptionCatalog catalog) {

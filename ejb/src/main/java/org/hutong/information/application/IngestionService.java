@@ -1,15 +1,10 @@
 package org.hutong.information.application;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -80,7 +75,7 @@ public class IngestionService implements InformationIngestion {
 
     @Override
     public BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy) {
-        JsonArray batch = readArray(batchJson);
+        List<JsonNode> batch = parser.readBatch(batchJson);
         if (batch.size() > limits.maxBatchItems()) {
             throw new InformationTooLargeException("the batch has " + batch.size()
                     + " envelopes; the limit is " + limits.maxBatchItems());
@@ -91,7 +86,7 @@ public class IngestionService implements InformationIngestion {
         for (int index = 0; index < batch.size(); index++) {
             String text = batch.get(index).toString();
             try {
-                valid.add(parser.parse(text));
+                valid.add(parser.parse(batch.get(index), text));
                 validIndexes.add(index);
             } catch (InvalidInformationException e) {
                 outcomes[index] = refuse(index, text, e.getMessage(), e.violations(), policy);
@@ -192,20 +187,5 @@ public class IngestionService implements InformationIngestion {
             reject(item, "batch item " + index + ": " + reason, violations);
         }
         return BatchReceipt.ItemOutcome.rejected(index, reason, violations);
-    }
-
-    private static JsonArray readArray(String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidInformationException(List.of(new Violation("", "the message is empty")));
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-                throw new InvalidInformationException(List.of(new Violation("", "a batch is a JSON array of envelopes")));
-            }
-            return value.asJsonArray();
-        } catch (JsonException e) {
-            throw new InvalidInformationException(List.of(new Violation("", "not valid JSON: " + e.getMessage())));
-        }
     }
 }

@@ -78,6 +78,22 @@ class EnvelopeParserTest {
     }
 
     @Test
+    void refusesTextAfterTheEnvelope() {
+        assertThat(catchThrowableOfType(InvalidInformationException.class,
+                () -> parser.parse(alert("6f1c2f2e-1d5b-4c43-9a55-2f1f7b0c9d11") + " {}")).violations())
+                .singleElement().satisfies(v -> assertThat(v.message()).startsWith("not valid JSON"));
+    }
+
+    @Test
+    void keepsDecimalsExactly() {
+        InformationEnvelope envelope = parser.parse(alert("6f1c2f2e-1d5b-4c43-9a55-2f1f7b0c9d11")
+                .replace("\"severity\":2", "\"severity\":2,\"extension\":{\"score\":0.1000000000000000055511151231257827}"));
+
+        assertThat(envelope.body().getJsonObject("extension").getJsonNumber("score").bigDecimalValue())
+                .isEqualByComparingTo("0.1000000000000000055511151231257827");
+    }
+
+    @Test
     void refusesEnvelopesOverTheSizeLimit() {
         EnvelopeParser small = new EnvelopeParser(Parsers.CATALOG, 2048);
         String big = alert("6f1c2f2e-1d5b-4c43-9a55-2f1f7b0c9d11").replace("port scan", "x".repeat(3000));

@@ -1,0 +1,35 @@
+package org.hutong.information.application;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+/** Turns the Jackson tree the schema validator reads into the Jakarta JSON the domain uses. */
+final class JsonTrees {
+
+    private JsonTrees() {
+    }
+
+    static JsonValue toJsonValue(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case OBJECT -> {
+                JsonObjectBuilder object = Json.createObjectBuilder();
+                node.fields().forEachRemaining(member -> object.add(member.getKey(), toJsonValue(member.getValue())));
+                yield object.build();
+            }
+            case ARRAY -> {
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                node.forEach(element -> array.add(toJsonValue(element)));
+                yield array.build();
+            }
+            case STRING -> Json.createValue(node.textValue());
+            case NUMBER -> node.isIntegralNumber() ? Json.createValue(node.bigIntegerValue())
+                    : Json.createValue(node.decimalValue());
+            case BOOLEAN -> node.booleanValue() ? JsonValue.TRUE : JsonValue.FALSE;
+            case NULL -> JsonValue.NULL;
+            default -> throw new IllegalArgumentException("not JSON: " + node.getNodeType());
+        };
+    }
+}
