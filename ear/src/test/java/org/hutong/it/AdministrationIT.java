@@ -8,20 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What administrators open: the OpenAPI document and UI, metrics, the Admin Center. */
+@ExtendWith(HubReady.class)
 class AdministrationIT {
-
-    @BeforeAll
-    static void hubIsReady() {
-        Hub.awaitReady(Duration.ofMinutes(3));
-    }
 
     @Test
     void openApiDocumentsTheInformationInterfaceWithRealSchemas() {

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The schemas and code lists every channel validates against, and every type's fixtures over HTTP. */
+@ExtendWith(HubReady.class)
 class InformationDescriptionIT {
-
-    @BeforeAll
-    static void hubIsReady() {
-        Hub.awaitReady(Duration.ofMinutes(3));
-    }
 
     static java.util.stream.Stream<String> types() {
         return Fixtures.TYPES.stream();

@@ -8,16 +8,12 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Accepted information is published on hutong.information.<type> for subscribers. */
+@ExtendWith(HubReady.class)
 class InformationDistributionIT {
-
-    @BeforeAll
-    static void hubIsReady() {
-        Hub.awaitReady(Duration.ofMinutes(3));
-    }
 
     @Test
     void publishesWhatWasPostedToTheTopicOfItsType() throws Exception {

@@ -11,16 +11,12 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A product sending envelopes to hutong.information.ingress with a plain JMS client. */
+@ExtendWith(HubReady.class)
 class InformationJmsIT {
-
-    @BeforeAll
-    static void hubIsReady() {
-        Hub.awaitReady(Duration.ofMinutes(3));
-    }
 
     @Test
     void storesAnEnvelopeSentToTheIngressQueue() throws Exception {

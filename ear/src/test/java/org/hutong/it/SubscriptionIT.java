@@ -13,16 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.qpid.jms.JmsConnectionFactory;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Subscribers filter with selectors on the hub's message properties; AMQP 1.0 clients receive too. */
+@ExtendWith(HubReady.class)
 class SubscriptionIT {
-
-    @BeforeAll
-    static void hubIsReady() {
-        Hub.awaitReady(Duration.ofMinutes(3));
-    }
 
     private static String alert(String producer, int severity) {
         return Hub.alert(producer).replace("\"severity\":3", "\"severity\":" + severity);
