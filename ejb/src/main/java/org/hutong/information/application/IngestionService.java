@@ -22,6 +22,7 @@ import org.hutong.information.domain.InformationRecord;
 import org.hutong.information.domain.InformationRepository;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
+import org.hutong.information.domain.state.IllegalTransitionException;
 
 /** Ingestion of information: one transaction stores the records and publishes them. */
 @Stateless
@@ -48,6 +49,9 @@ public class IngestionService implements InformationIngestion {
     RejectedInformation rejected;
 
     @Inject
+    RecordKeeper records;
+
+    @Inject
     Clock clock;
 
     public IngestionService() {
@@ -55,8 +59,9 @@ public class IngestionService implements InformationIngestion {
     }
 
     IngestionService(EnvelopeParser parser, InformationLimits limits, InformationRepository repository,
-            InformationPublisher publisher, RejectedInformation rejected, Clock clock) {
+            InformationPublisher publisher, RejectedInformation rejected, RecordKeeper records, Clock clock) {
         this.parser = parser;
+        this.records = records;
         this.limits = limits;
         this.repository = repository;
         this.publisher = publisher;
@@ -101,7 +106,7 @@ public class IngestionService implements InformationIngestion {
             outcomes[index] = conflict == null
                     ? BatchReceipt.ItemOutcome.stored(index, stored.get(i).receipt())
                     : refuse(index, batch.get(index).toString(), conflict.getMessage(),
-                            List.of(new Violation("/id", conflict.getMessage())), policy);
+                            List.of(new Violation(conflict.pointer(), conflict.getMessage())), policy);
         }
         BatchReceipt receipt = BatchReceipt.of(List.of(outcomes));
         LOG.log(Level.FINE, "Batch of {0}: {1} accepted, {2} duplicates, {3} rejected",
@@ -122,23 +127,37 @@ public class IngestionService implements InformationIngestion {
     /**
      * Stores the envelopes that are new, in order, and publishes them: one look-up per producer for
      * what is already stored, one write, one publication. A repeat of stored content (earlier, or
-     * earlier in the same list) is a duplicate; the same id with other content is a conflict.
+     * earlier in the same list) is a duplicate; the same id with other content is a conflict, and
+     * so is an incident update its lifecycle does not allow. Stateful records follow in order.
      */
     private List<Outcome> storeAll(List<InformationEnvelope> envelopes) {
         Map<String, InformationRecord> known = storedRecords(envelopes);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<InformationRecord> matched = new ArrayList<>(envelopes.size());
+        Map<Integer, ConflictingInformationException> conflicts = new HashMap<>();
         Set<InformationRecord> fresh = new LinkedHashSet<>();
-        for (InformationEnvelope envelope : envelopes) {
+        for (int i = 0; i < envelopes.size(); i++) {
+            InformationEnvelope envelope = envelopes.get(i);
             String key = key(envelope.producer(), envelope.id());
             InformationRecord existing = known.get(key);
             if (existing == null) {
                 InformationRecord record = InformationRecord.receive(envelope, now);
+                try {
+                    records.observe(record, envelope, now);
+                } catch (IllegalTransitionException e) {
+                    // Refused before anything changed; a later repeat of it is checked afresh.
+                    conflicts.put(i, e);
+                    matched.add(null);
+                    continue;
+                }
                 known.put(key, record);
                 fresh.add(record);
                 matched.add(record);
+            } else if (existing.sameContentAs(envelope)) {
+                matched.add(existing);
             } else {
-                matched.add(existing.sameContentAs(envelope) ? existing : null);
+                conflicts.put(i, new ConflictingInformationException(envelope.producer(), envelope.id()));
+                matched.add(null);
             }
         }
         repository.storeAll(List.copyOf(fresh));
@@ -148,7 +167,7 @@ public class IngestionService implements InformationIngestion {
             InformationEnvelope envelope = envelopes.get(i);
             InformationRecord record = matched.get(i);
             if (record == null) {
-                outcomes.add(new Outcome(null, new ConflictingInformationException(envelope.producer(), envelope.id())));
+                outcomes.add(new Outcome(null, conflicts.get(i)));
                 continue;
             }
             // The first envelope that created a record publishes it; repeats answer with it.

@@ -24,10 +24,12 @@ class IngestionServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-29T02:00:00Z");
 
     private final InMemoryRepository repository = new InMemoryRepository();
+    private final InMemoryRecords records = new InMemoryRecords();
     private final List<InformationView> published = new ArrayList<>();
     private final List<String> parked = new ArrayList<>();
     private final IngestionService service = new IngestionService(Parsers.PARSER, InformationLimits.DEFAULTS, repository, published::add,
-            (payload, reason, violations) -> parked.add(reason + " | " + payload), Clock.fixed(NOW, ZoneOffset.UTC));
+            (payload, reason, violations) -> parked.add(reason + " | " + payload), new RecordKeeper(records),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void storesAndPublishesNewInformation() {
@@ -104,7 +106,8 @@ class IngestionServiceTest {
     @Test
     void refusesBatchesOverTheItemLimit() {
         IngestionService limited = new IngestionService(Parsers.PARSER, new InformationLimits(1024 * 1024, 2),
-                repository, published::add, (payload, reason, violations) -> { }, Clock.systemUTC());
+                repository, published::add, (payload, reason, violations) -> { }, new RecordKeeper(records),
+                Clock.systemUTC());
         String three = "[" + String.join(",", EnvelopeParserTest.alert(ID), EnvelopeParserTest.alert(ID),
                 EnvelopeParserTest.alert(ID)) + "]";
 

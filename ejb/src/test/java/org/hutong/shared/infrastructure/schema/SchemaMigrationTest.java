@@ -62,6 +62,30 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void letsAnIdentityKeyBelongToOneRecordOnlyButManyIncidentsHaveNone() throws SQLException {
+        new SchemaMigration(getClass().getClassLoader()).migrate(connection);
+        String asset = "INSERT INTO asset_record (record_id, kind, state_json, first_seen, last_seen, version)"
+                + " VALUES ('%s', 'server', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)";
+        String incident = "INSERT INTO incident_record (record_id, identity_key, title, category, grade, status,"
+                + " state_json, first_seen, last_seen, version)"
+                + " VALUES ('%s', %s, 't', 'malware', 'I', 'new', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)";
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(asset.formatted("a1"));
+            statement.executeUpdate(asset.formatted("a2"));
+            statement.executeUpdate("INSERT INTO asset_identity (record_no, identity_key) VALUES (1, 'asset-id:A-1')");
+            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> statement.executeUpdate("INSERT INTO asset_identity (record_no, identity_key)"
+                            + " VALUES (2, 'asset-id:A-1')")).getSQLState()).isEqualTo("23505");
+            statement.executeUpdate(incident.formatted("i1", "NULL"));
+            statement.executeUpdate(incident.formatted("i2", "NULL"));
+            statement.executeUpdate(incident.formatted("i3", "'soc\nINC-1'"));
+            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> statement.executeUpdate(incident.formatted("i4", "'soc\nINC-1'"))).getSQLState())
+                    .isEqualTo("23505");
+        }
+    }
+
+    @Test
     void splitsScriptsIntoStatements() {
         assertThat(SchemaMigration.statements("-- comment\nCREATE TABLE a (x INT);\n\nCREATE INDEX i\n  ON a (x);\n"))
                 .containsExactly("CREATE TABLE a (x INT)", "CREATE INDEX i\n  ON a (x)");

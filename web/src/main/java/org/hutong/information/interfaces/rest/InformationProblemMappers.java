@@ -44,7 +44,7 @@ public final class InformationProblemMappers {
         @Override
         protected Problem problem(ConflictingInformationException exception, String instance) {
             return Problem.of(Response.Status.CONFLICT, "information-id-conflict", exception.getMessage(), instance,
-                    List.of(Problem.ProblemViolation.atPointer("/id", exception.getMessage())));
+                    List.of(Problem.ProblemViolation.atPointer(exception.pointer(), exception.getMessage())));
         }
     }
 }
