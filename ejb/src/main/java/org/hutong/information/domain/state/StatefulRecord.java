@@ -86,7 +86,7 @@ public abstract class StatefulRecord {
         return lastSeen.toInstant(ZoneOffset.UTC);
     }
 
-    /** 0 when first stored, one more with every change the transaction commits. */
+    /** 1 when first stored, one more with every change the transaction commits. */
     public int version() {
         return version;
     }

@@ -32,7 +32,8 @@ public class JpaStatefulRecordRepository implements StatefulRecordRepository {
 
     @Override
     public List<AssetRecord> findAssetsByIdentity(Collection<String> identityKeys) {
-        return entityManager.createQuery("SELECT DISTINCT a FROM AssetRecord a JOIN a.identities i WHERE i IN :keys",
+        return entityManager.createQuery("SELECT a FROM AssetRecord a WHERE a.number IN"
+                        + " (SELECT x.number FROM AssetRecord x JOIN x.identities i WHERE i IN :keys)",
                 AssetRecord.class).setParameter("keys", identityKeys).getResultList();
     }
 
@@ -42,7 +43,8 @@ public class JpaStatefulRecordRepository implements StatefulRecordRepository {
             return List.of();
         }
         return entityManager.createQuery(
-                        "SELECT DISTINCT v FROM VulnerabilityRecord v JOIN v.identifiers i WHERE i IN :identifiers",
+                        "SELECT v FROM VulnerabilityRecord v WHERE v.number IN"
+                                + " (SELECT x.number FROM VulnerabilityRecord x JOIN x.identifiers i WHERE i IN :identifiers)",
                         VulnerabilityRecord.class)
                 .setParameter("identifiers", identifiers).getResultList();
     }
@@ -76,15 +78,15 @@ public class JpaStatefulRecordRepository implements StatefulRecordRepository {
                 .append(" r WHERE r.number > :after");
         switch (criteria.kind()) {
             case ASSET -> {
-                criteria.filter("ip").ifPresent(ip -> jpql.append(" AND :ip MEMBER OF r.addresses"));
-                criteria.filter("mac").ifPresent(mac -> jpql.append(" AND :mac MEMBER OF r.addresses"));
+                criteria.filter("ip").ifPresent(ip -> jpql.append(" AND r.number IN (SELECT x.number FROM AssetRecord x JOIN x.addresses a WHERE a = :ip)"));
+                criteria.filter("mac").ifPresent(mac -> jpql.append(" AND r.number IN (SELECT y.number FROM AssetRecord y JOIN y.addresses b WHERE b = :mac)"));
                 criteria.filter("name").ifPresent(name -> jpql.append(" AND LOWER(r.name) LIKE :name"));
                 criteria.filter("kind").ifPresent(kind -> jpql.append(" AND r.kind = :kind"));
             }
             case VULNERABILITY -> {
                 criteria.filter("grade").ifPresent(grade -> jpql.append(" AND r.grade = :grade"));
-                criteria.filter("asset").ifPresent(asset -> jpql.append(" AND :asset MEMBER OF r.assets"));
-                criteria.filter("id").ifPresent(id -> jpql.append(" AND :id MEMBER OF r.identifiers"));
+                criteria.filter("asset").ifPresent(asset -> jpql.append(" AND r.number IN (SELECT x.number FROM VulnerabilityRecord x JOIN x.assets a WHERE a = :asset)"));
+                criteria.filter("id").ifPresent(id -> jpql.append(" AND r.number IN (SELECT y.number FROM VulnerabilityRecord y JOIN y.identifiers i WHERE i = :id)"));
             }
             case INCIDENT -> {
                 // A category matches itself and the sub-categories below it.
@@ -94,6 +96,8 @@ public class JpaStatefulRecordRepository implements StatefulRecordRepository {
                 criteria.filter("status").ifPresent(status -> jpql.append(" AND r.status = :status"));
             }
         }
+        // Element collections are matched in sub-queries: a join would need DISTINCT, which Derby
+        // refuses on the CLOB state column.
         jpql.append(" ORDER BY r.number");
         TypedQuery<? extends StatefulRecord> query = entityManager.createQuery(jpql.toString(), entity)
                 .setParameter("after", criteria.after())

@@ -6,6 +6,7 @@ import java.util.List;
 import org.hutong.information.application.InformationTooLargeException;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
+import org.hutong.information.domain.state.IllegalTransitionException;
 import org.hutong.shared.interfaces.rest.Problem;
 import org.hutong.shared.interfaces.rest.ProblemMapper;
 
@@ -45,6 +46,18 @@ public final class InformationProblemMappers {
         protected Problem problem(ConflictingInformationException exception, String instance) {
             return Problem.of(Response.Status.CONFLICT, "information-id-conflict", exception.getMessage(), instance,
                     List.of(Problem.ProblemViolation.atPointer(exception.pointer(), exception.getMessage())));
+        }
+    }
+
+    /** 409: an incident status change its lifecycle does not allow. */
+    @Provider
+    public static class IllegalTransitionMapper extends ProblemMapper<IllegalTransitionException> {
+        @Override
+        protected Problem problem(IllegalTransitionException exception, String instance) {
+            // The status is /body/status in an incident envelope, /status in a transition request.
+            String pointer = instance != null && instance.endsWith("/transitions") ? "/status" : exception.pointer();
+            return Problem.of(Response.Status.CONFLICT, "illegal-incident-transition", exception.getMessage(), instance,
+                    List.of(Problem.ProblemViolation.atPointer(pointer, exception.getMessage())));
         }
     }
 }

@@ -1,0 +1,75 @@
+package org.hutong.information.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hutong.information.domain.state.AssetRecord;
+import org.hutong.information.domain.state.IncidentRecord;
+import org.hutong.information.domain.state.IncidentStatus;
+import org.hutong.information.domain.state.RecordChange;
+import org.hutong.information.domain.state.RecordCriteria;
+import org.hutong.information.domain.state.RecordKind;
+import org.hutong.information.domain.state.StatefulRecord;
+import org.hutong.information.domain.state.StatefulRecordRepository;
+import org.hutong.information.domain.state.VulnerabilityRecord;
+
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class StatefulRecordService implements StatefulRecords {
+
+    private static final Logger LOG = Logger.getLogger(StatefulRecordService.class.getName());
+    private static final Map<RecordKind, Class<? extends StatefulRecord>> ENTITIES = Map.of(
+            RecordKind.ASSET, AssetRecord.class,
+            RecordKind.VULNERABILITY, VulnerabilityRecord.class,
+            RecordKind.INCIDENT, IncidentRecord.class);
+
+    @Inject
+    StatefulRecordRepository repository;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public RecordPage find(RecordCriteria criteria) {
+        List<? extends StatefulRecord> records = repository.find(criteria);
+        List<RecordView> items = records.stream().map(record -> RecordView.of(record, null)).toList();
+        long last = records.isEmpty() ? 0 : records.get(records.size() - 1).number().orElseThrow();
+        return new RecordPage(items, last);
+    }
+
+    @Override
+    public Optional<RecordView> byId(RecordKind kind, String recordId) {
+        return repository.findByRecordId(ENTITIES.get(kind), recordId)
+                .map(record -> RecordView.of(record, repository.history(kind, recordId)));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<RecordView> changeIncidentStatus(String recordId, IncidentStatus status, String actor, String comment) {
+        Optional<IncidentRecord> found = repository.findByRecordId(IncidentRecord.class, recordId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        IncidentRecord incident = found.get();
+        IncidentStatus before = incident.currentStatus();
+        if (before == status) {
+            // Asking again for the status it has (a retried request) changes nothing.
+            return byId(RecordKind.INCIDENT, recordId);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        incident.changeStatus(status, now);
+        repository.append(RecordChange.changedBy(incident, now, actor, before.code(), status.code(), comment));
+        LOG.log(Level.INFO, "Incident {0} moved from {1} to {2} by {3}",
+                new Object[] {recordId, before.code(), status.code(), actor});
+        return byId(RecordKind.INCIDENT, recordId);
+    }
+}

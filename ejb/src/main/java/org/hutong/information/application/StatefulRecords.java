@@ -1,0 +1,25 @@
+package org.hutong.information.application;
+
+import jakarta.ejb.Local;
+import java.util.Optional;
+import org.hutong.information.domain.state.IncidentStatus;
+import org.hutong.information.domain.state.RecordCriteria;
+import org.hutong.information.domain.state.RecordKind;
+
+/** Reading assets, vulnerabilities and incidents, and moving incidents through their lifecycle. */
+@Local
+public interface StatefulRecords {
+
+    RecordPage find(RecordCriteria criteria);
+
+    /** One record with its whole history. */
+    Optional<RecordView> byId(RecordKind kind, String recordId);
+
+    /**
+     * Moves an incident to {@code status}.
+     *
+     * @return the incident after the change, with its history; empty if there is no such incident
+     * @throws org.hutong.information.domain.state.IllegalTransitionException if the lifecycle does not allow it
+     */
+    Optional<RecordView> changeIncidentStatus(String recordId, IncidentStatus status, String actor, String comment);
+}
