@@ -1,11 +1,14 @@
 package org.hutong.information.infrastructure.persistence;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -24,19 +27,52 @@ public class JpaInformationRepository implements InformationRepository {
     @PersistenceContext(unitName = "hutong")
     EntityManager entityManager;
 
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
+    private final ReceiveHorizon horizon = new ReceiveHorizon(this::storedMaximum);
+
     private volatile Boolean derby;
 
     @Override
     public void store(InformationRecord record) {
-        entityManager.persist(record);
-        // The identity column assigns the receive sequence: flush so callers can hand it out.
-        entityManager.flush();
+        storeAll(List.of(record));
     }
 
+    /** Flushes so that the identity column assigns the receive sequences callers hand out. */
     @Override
     public void storeAll(List<InformationRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        ReceiveHorizon.Write write = horizon.beginWrite();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                horizon.ended(write);
+            }
+        });
         records.forEach(entityManager::persist);
         entityManager.flush();
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        for (InformationRecord record : records) {
+            long sequence = record.sequence().orElseThrow();
+            first = Math.min(first, sequence);
+            last = Math.max(last, sequence);
+        }
+        horizon.allocated(write, first, last);
+    }
+
+    private long storedMaximum() {
+        Long maximum = entityManager.createQuery("SELECT MAX(r.sequence) FROM InformationRecord r", Long.class)
+                .getSingleResult();
+        return maximum == null ? 0 : maximum;
     }
 
     @Override
@@ -103,7 +139,9 @@ public class JpaInformationRepository implements InformationRepository {
 
     @Override
     public List<InformationRecord> find(InformationCriteria criteria) {
-        StringBuilder jpql = new StringBuilder("SELECT r FROM InformationRecord r WHERE r.sequence > :after");
+        // Only up to the horizon: a page must not run ahead of a write that commits later.
+        StringBuilder jpql = new StringBuilder("SELECT r FROM InformationRecord r WHERE r.sequence > :after"
+                + " AND r.sequence <= :horizon");
         criteria.type().ifPresent(type -> jpql.append(" AND r.type = :type"));
         criteria.producer().ifPresent(producer -> jpql.append(" AND r.producer = :producer"));
         criteria.since().ifPresent(since -> jpql.append(" AND r.receivedAt >= :since"));
@@ -114,6 +152,7 @@ public class JpaInformationRepository implements InformationRepository {
         jpql.append(" ORDER BY r.sequence");
         TypedQuery<InformationRecord> query = entityManager.createQuery(jpql.toString(), InformationRecord.class)
                 .setParameter("after", criteria.afterSequence())
+                .setParameter("horizon", horizon.horizon())
                 .setMaxResults(criteria.limit());
         criteria.type().ifPresent(type -> query.setParameter("type", type));
         criteria.producer().ifPresent(producer -> query.setParameter("producer", producer));

@@ -13,8 +13,8 @@ import org.hutong.information.application.InformationView;
  * @param items the information on this page
  * @param firstReceivedAt when the hub received the first item of the page
  * @param lastReceivedAt when the hub received the last item of the page
- * @param cursor the cursor of the following page, absent on the last page
- * @param next the URI of the following page, absent on the last page
+ * @param cursor where to resume: after the last item handed out (on the last page too, to poll for more)
+ * @param next the URI of the following page, absent when no more information is waiting
  */
 @Schema(name = "InformationPage")
 @JsonbPropertyOrder({"items", "firstReceivedAt", "lastReceivedAt", "cursor", "next"})
@@ -22,8 +22,9 @@ public record InformationPage(
         @Schema(implementation = InformationDocument.class, type = SchemaType.ARRAY) List<InformationView> items,
         @Schema(format = "date-time", description = "Receive time of the first item") Instant firstReceivedAt,
         @Schema(format = "date-time", description = "Receive time of the last item") Instant lastReceivedAt,
-        @Schema(description = "Opaque cursor of the following page; absent on the last page") String cursor,
-        @Schema(description = "URI of the following page; absent on the last page") String next) {
+        @Schema(description = "Opaque cursor: resumes after the last item handed out; on the last page too, "
+                + "to poll for newer information") String cursor,
+        @Schema(description = "URI of the following page; absent when no more information is waiting") String next) {
 
     static InformationPage of(List<InformationView> items, String cursor, String next) {
         return new InformationPage(items,

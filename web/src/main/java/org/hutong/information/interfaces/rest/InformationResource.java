@@ -117,7 +117,9 @@ public class InformationResource {
 
     @GET
     @Operation(summary = "List information in receive order, with filters and a cursor",
-            description = "Pages follow each other through 'next' (or 'cursor') until it is absent. The cursor "
+            description = "Pages follow each other through 'next' until it is absent; 'cursor' is always there "
+                    + "and resumes after the last item handed out, so a consumer can poll with it for newer "
+                    + "information without missing any. The cursor "
                     + "carries the filters: send it alone, or with the same filters; other filters are a 400. "
                     + "since/until select by the time the hub received the information.")
     @APIResponse(responseCode = "200", description = "One page",
@@ -150,10 +152,13 @@ public class InformationResource {
             after = position.after();
         }
         List<InformationView> items = queries.find(criteria(filters, after, limit));
+        // The cursor is where to resume, also after the last page: a consumer polls with it for
+        // what arrives later. 'next' is there only while more is already waiting.
+        long last = items.isEmpty() ? after : items.get(items.size() - 1).hub().sequence();
+        String nextCursor = new InformationCursor(last, filters).encode();
         if (items.size() < limit) {
-            return InformationPage.of(items, null, null);
+            return InformationPage.of(items, nextCursor, null);
         }
-        String nextCursor = new InformationCursor(items.get(items.size() - 1).hub().sequence(), filters).encode();
         String next = uriInfo.getBaseUriBuilder().path(InformationResource.class)
                 .queryParam("cursor", nextCursor).queryParam("limit", limit).build().toString();
         return InformationPage.of(items, nextCursor, next);
