@@ -5,52 +5,62 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Retries once when the database refused a write for a unique key: the only way that happens is
- * that the same (producer, id) was stored by a concurrent transaction between the duplicate check
- * and the insert, and the second attempt then finds it and answers "duplicate".
+ * Runs each submission in its own transaction and tries again when the database refused it for
+ * a reason a second attempt removes: a unique key a concurrent transaction stored first (the
+ * retry then finds it and answers "duplicate", or merges into the record it created), a deadlock
+ * or lock time-out (SQLState class 40), or a stateful record changed concurrently (optimistic
+ * lock). Anything else goes straight back to the caller.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SubmissionService implements InformationSubmission {
 
     private static final Logger LOG = Logger.getLogger(SubmissionService.class.getName());
+    static final int ATTEMPTS = 3;
     private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
+    private static final String TRANSACTION_ROLLBACK = "40";
 
     @EJB
     InformationIngestion ingestion;
 
     @Override
     public IngestionReceipt submit(String envelopeJson) {
-        return onceMoreAfterARace(() -> ingestion.ingest(envelopeJson));
+        return retryingTransientFailures(() -> ingestion.ingest(envelopeJson));
     }
 
     @Override
     public BatchReceipt submitBatch(String batchJson) {
-        return onceMoreAfterARace(() -> ingestion.ingestBatch(batchJson, RejectionPolicy.REPORT));
+        return retryingTransientFailures(() -> ingestion.ingestBatch(batchJson, RejectionPolicy.REPORT));
     }
 
-    static <T> T onceMoreAfterARace(Supplier<T> attempt) {
-        try {
-            return attempt.get();
-        } catch (EJBException e) {
-            if (!lostARace(e)) {
-                throw e;
+    static <T> T retryingTransientFailures(Supplier<T> attempt) {
+        for (int tried = 1; ; tried++) {
+            try {
+                return attempt.get();
+            } catch (EJBException e) {
+                if (tried == ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+                LOG.log(Level.FINE, "Submission attempt " + tried + " met a transient database conflict; trying again", e);
             }
-            LOG.log(Level.FINE, "A concurrent submission stored the same information first; trying again", e);
-            return attempt.get();
         }
     }
 
-    static boolean lostARace(Throwable failure) {
+    static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException) {
+                return true;
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION)) {
+                    && (sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION)
+                            || sql.getSQLState().startsWith(TRANSACTION_ROLLBACK))) {
                 return true;
             }
             if (cause.getCause() == cause) {

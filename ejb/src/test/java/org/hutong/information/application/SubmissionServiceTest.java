@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.util.List;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,7 @@ class SubmissionServiceTest {
 
     @Test
     void triesOnceMoreWhenAConcurrentSubmissionStoredTheSameKeyFirst() {
-        String answer = SubmissionService.onceMoreAfterARace(() -> {
+        String answer = SubmissionService.retryingTransientFailures(() -> {
             if (attempts.incrementAndGet() == 1) {
                 throw wrapped(new SQLIntegrityConstraintViolationException("duplicate key", "23505"));
             }
@@ -35,7 +38,7 @@ class SubmissionServiceTest {
     void letsEveryOtherFailureThrough() {
         EJBException databaseDown = wrapped(new SQLException("connection refused", "08001"));
 
-        assertThatThrownBy(() -> SubmissionService.onceMoreAfterARace(() -> {
+        assertThatThrownBy(() -> SubmissionService.retryingTransientFailures(() -> {
             attempts.incrementAndGet();
             throw databaseDown;
         })).isSameAs(databaseDown);
@@ -43,11 +46,28 @@ class SubmissionServiceTest {
     }
 
     @Test
-    void retriesOnlyOnce() {
-        assertThatThrownBy(() -> SubmissionService.onceMoreAfterARace(() -> {
+    void retriesDeadlocksLockTimeoutsAndConcurrentUpdates() {
+        List<RuntimeException> failures = List.of(
+                wrapped(new SQLTransactionRollbackException("A lock could not be obtained", "40XL1")),
+                new EJBException(new OptimisticLockException("changed by another transaction")));
+        String answer = SubmissionService.retryingTransientFailures(() -> {
+            int attempt = attempts.incrementAndGet();
+            if (attempt <= failures.size()) {
+                throw failures.get(attempt - 1);
+            }
+            return "stored";
+        });
+
+        assertThat(answer).isEqualTo("stored");
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void givesUpAfterThreeAttempts() {
+        assertThatThrownBy(() -> SubmissionService.retryingTransientFailures(() -> {
             attempts.incrementAndGet();
             throw wrapped(new SQLIntegrityConstraintViolationException("duplicate key", "23505"));
         })).isInstanceOf(EJBException.class);
-        assertThat(attempts).hasValue(2);
+        assertThat(attempts).hasValue(SubmissionService.ATTEMPTS);
     }
 }
