@@ -1,0 +1,186 @@
+package org.hutong.registry.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hutong.function.application.FunctionCatalog;
+import org.hutong.information.application.DescriptionCatalog;
+import org.hutong.information.domain.CodeList;
+import org.hutong.information.domain.InformationType;
+import org.hutong.information.domain.Violation;
+import org.hutong.registry.domain.CommandChannel;
+import org.hutong.registry.domain.Product;
+import org.hutong.registry.domain.ProductDescription;
+import org.hutong.registry.domain.ProductRepository;
+import org.hutong.registry.domain.ProductStatus;
+
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class ProductRegistryService implements ProductRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ProductRegistryService.class.getName());
+
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    CommandQueues queues;
+
+    @Inject
+    FunctionCatalog functions;
+
+    @Inject
+    DescriptionCatalog descriptions;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "hutong.registry.unreachable.after", defaultValue = "PT5M")
+    Duration silence;
+
+    @Override
+    public ProductView register(String id, ProductDescription description) {
+        List<Violation> violations = check(description);
+        if (id == null || !Product.ID.matcher(id).matches() || Product.RESERVED_IDS.contains(id)) {
+            violations.add(0, new Violation("/id", "must match " + Product.ID.pattern() + " and not be one of "
+                    + Product.RESERVED_IDS.stream().sorted().toList()));
+        }
+        if (!violations.isEmpty()) {
+            throw new RegistrationRefusedException(violations);
+        }
+        if (products.find(id).isPresent()) {
+            throw new ProductConflictException("a product with the id '" + id + "' is registered already");
+        }
+        Product product = new Product(id, description, now());
+        products.add(product);
+        if (description.channel() == CommandChannel.JMS) {
+            queues.ensure(product.queue());
+        }
+        LOG.log(Level.INFO, "Registered product {0} ({1} {2}), functions {3}",
+                new Object[] {id, description.vendor(), description.name(), description.functions()});
+        return view(product);
+    }
+
+    @Override
+    public Optional<ProductView> update(String id, ProductDescription description, ProductStatus status) {
+        Optional<Product> found = products.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Violation> violations = check(description);
+        if (!violations.isEmpty()) {
+            throw new RegistrationRefusedException(violations);
+        }
+        Product product = found.get();
+        requireRegistered(product);
+        product.describe(description);
+        if (status != null) {
+            product.changeStatus(status);
+        }
+        if (description.channel() == CommandChannel.JMS) {
+            queues.ensure(product.queue());
+        }
+        LOG.log(Level.INFO, "Updated product {0}, status {1}", new Object[] {id, product.status().wireName()});
+        return Optional.of(view(product));
+    }
+
+    @Override
+    public Optional<ProductView> deregister(String id) {
+        return products.find(id).map(product -> {
+            product.changeStatus(ProductStatus.DEREGISTERED);
+            LOG.log(Level.INFO, "Deregistered product {0}", id);
+            return view(product);
+        });
+    }
+
+    @Override
+    public Optional<ProductView> heartbeat(String id) {
+        return products.find(id).map(product -> {
+            requireRegistered(product);
+            product.seen(now());
+            return view(product);
+        });
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<ProductView> find(String id) {
+        return products.find(id).map(this::view);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ProductView> find(String function, String category, ProductStatus status, String afterId, int limit) {
+        return products.find(function, category, status, afterId == null ? "" : afterId, limit).stream()
+                .map(this::view).toList();
+    }
+
+    private static void requireRegistered(Product product) {
+        if (product.status() == ProductStatus.DEREGISTERED) {
+            throw new ProductConflictException("product '" + product.id() + "' is deregistered; register it anew");
+        }
+    }
+
+    /** What the description declares that the hub does not know. */
+    List<Violation> check(ProductDescription description) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < description.functions().size(); i++) {
+            String function = description.functions().get(i);
+            if (functions.find(function).isEmpty()) {
+                violations.add(new Violation("/functions/" + i, "'" + function + "' is not in the function catalog"));
+            }
+        }
+        types(description.publishes(), "/publishes", violations);
+        types(description.subscribes(), "/subscribes", violations);
+        if (!descriptions.required(CodeList.PRODUCT_CATEGORY).contains(description.category())) {
+            violations.add(new Violation("/category", "'" + description.category()
+                    + "' is not an entry of the code list " + CodeList.PRODUCT_CATEGORY));
+        }
+        if (description.channel() == CommandChannel.HTTPS && !isHttpUrl(description.callbackUrl())) {
+            violations.add(new Violation("/commands/url", "an https channel needs an absolute http(s) URL"));
+        }
+        return violations;
+    }
+
+    private static void types(List<String> types, String pointer, List<Violation> violations) {
+        for (int i = 0; i < types.size(); i++) {
+            if (InformationType.fromWireName(types.get(i)).isEmpty()) {
+                violations.add(new Violation(pointer + "/" + i, "'" + types.get(i) + "' is not an information type"));
+            }
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(url);
+            return uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private ProductView view(Product product) {
+        return ProductView.of(product, now(), silence);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
