@@ -38,12 +38,17 @@ CREATE TABLE invocation (
     deadline       TIMESTAMP     NOT NULL,
     status         VARCHAR(24)   NOT NULL,
     completed_at   TIMESTAMP,
+    callback_state VARCHAR(16)   NOT NULL,
+    callback_attempts INTEGER    NOT NULL,
+    callback_due_at TIMESTAMP,
     version        INTEGER       NOT NULL,
     CONSTRAINT pk_invocation PRIMARY KEY (invocation_no),
     CONSTRAINT uq_invocation_id UNIQUE (invocation_id)
 );
 CREATE INDEX ix_invocation_function ON invocation (function_id, invocation_no);
 CREATE INDEX ix_invocation_status ON invocation (status, invocation_no);
+-- The delivery sweep looks for callbacks that are due.
+CREATE INDEX ix_invocation_callback ON invocation (callback_state, callback_due_at);
 CREATE TABLE invocation_target (
     target_no     BIGINT GENERATED ALWAYS AS IDENTITY (START WITH 1 INCREMENT BY 1) NOT NULL,
     invocation_no BIGINT        NOT NULL,
@@ -54,6 +59,8 @@ CREATE TABLE invocation_target (
     updated_at    TIMESTAMP     NOT NULL,
     result_json   TEXT,
     error_text    VARCHAR(2000),
+    attempts      INTEGER       NOT NULL,
+    next_attempt_at TIMESTAMP,
     version       INTEGER       NOT NULL,
     CONSTRAINT pk_invocation_target PRIMARY KEY (target_no),
     CONSTRAINT uq_invocation_target_request UNIQUE (request_id),
@@ -61,6 +68,7 @@ CREATE TABLE invocation_target (
 );
 -- The time-out sweep looks for open targets past their deadline.
 CREATE INDEX ix_invocation_target_open ON invocation_target (status, deadline);
+CREATE INDEX ix_invocation_target_delivery ON invocation_target (status, next_attempt_at);
 CREATE TABLE invocation_event (
     event_no      BIGINT GENERATED ALWAYS AS IDENTITY (START WITH 1 INCREMENT BY 1) NOT NULL,
     invocation_no BIGINT,

@@ -53,7 +53,7 @@ public class InformationIngressListener implements MessageListener {
         } catch (InvalidInformationException e) {
             ingestion.reject(payload, e.getMessage(), e.violations());
         } catch (ConflictingInformationException e) {
-            ingestion.reject(payload, e.getMessage(), List.of(new Violation("/id", e.getMessage())));
+            ingestion.reject(payload, e.getMessage(), List.of(new Violation(e.pointer(), e.getMessage())));
         }
     }
 

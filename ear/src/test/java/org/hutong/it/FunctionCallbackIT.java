@@ -1,0 +1,116 @@
+package org.hutong.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Products and callers reached over HTTP: a product that takes commands at its callback URL gets
+ * them again after a failed delivery; a caller's callback URL receives the ended invocation.
+ */
+@ExtendWith(HubReady.class)
+class FunctionCallbackIT {
+
+    private final HttpServer server = start();
+    private final BlockingQueue<String> commands = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> callbacks = new LinkedBlockingQueue<>();
+    private final AtomicInteger deliveries = new AtomicInteger();
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void aCallbackProductGetsItsCommandAgainAfterAFailedDeliveryAndTheCallerIsCalledBack() throws Exception {
+        String product = "waf-" + UUID.randomUUID().toString().substring(0, 6);
+        int port = server.getAddress().getPort();
+        assertThat(Hub.post("/products", "application/json", """
+                {"id":"%s","vendor":"Example","name":"WAF","version":"3","category":"area-boundary",
+                 "functions":["protect.block-url"],"commands":{"channel":"https","url":"http://127.0.0.1:%d/commands"}}"""
+                .formatted(product, port)).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> started = Hub.post("/invocations", "application/json", """
+                {"function":"protect.block-url","target":"%s","timeout":"PT60S",
+                 "arguments":{"url":"https://evil.example/login"},"callback":"http://127.0.0.1:%d/callback"}"""
+                .formatted(product, port));
+        assertThat(started.statusCode()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+
+        // The first delivery is answered 503; the hub tries again after a back-off.
+        String command = commands.poll(30, TimeUnit.SECONDS);
+        assertThat(command).as("the command arrived after a retry").isNotNull();
+        assertThat(deliveries).hasValue(2);
+        JsonObject json = Hub.json(command);
+        assertThat(json.getString("function")).isEqualTo("protect.block-url");
+        HttpResponse<String> reported = Hub.post(location.replace(Hub.API, "") + "/results", "application/json",
+                "{\"request_id\":\"%s\",\"product\":\"%s\",\"status\":\"succeeded\",\"result\":{\"blocked\":true}}"
+                        .formatted(json.getString("request_id"), product));
+        assertThat(reported.statusCode()).isEqualTo(200);
+
+        String callback = callbacks.poll(30, TimeUnit.SECONDS);
+        assertThat(callback).as("the caller was called back").isNotNull();
+        JsonObject ended = Hub.json(callback);
+        assertThat(ended.getString("status")).isEqualTo("succeeded");
+        assertThat(ended.getJsonArray("targets").getJsonObject(0).getJsonObject("result").getBoolean("blocked")).isTrue();
+        JsonObject read = Hub.json(Hub.get(location));
+        assertThat(read.getJsonArray("events").getValuesAs(JsonObject.class)).extracting(e -> e.getString("kind"))
+                .containsSubsequence("pending", "delivery-failed", "dispatched", "succeeded", "callback-delivered");
+        Hub.send(HttpRequest.newBuilder(URI.create(Hub.API + "/products/" + product)).DELETE().build());
+    }
+
+    @Test
+    void refusesACallbackThatIsNotAnHttpUrl() {
+        HttpResponse<String> refused = Hub.post("/invocations", "application/json", """
+                {"function":"monitor.query-status","target":"all","arguments":{},"callback":"ftp://example/x"}""");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Hub.json(refused).getJsonArray("violations").getValuesAs(JsonObject.class))
+                .extracting(v -> v.getString("pointer")).contains("/callback");
+    }
+
+    private HttpServer start() {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            http.createContext("/commands", exchange -> {
+                String body = read(exchange.getRequestBody());
+                if (deliveries.incrementAndGet() == 1) {
+                    exchange.sendResponseHeaders(503, -1);
+                } else {
+                    commands.add(body);
+                    exchange.sendResponseHeaders(202, -1);
+                }
+                exchange.close();
+            });
+            http.createContext("/callback", exchange -> {
+                callbacks.add(read(exchange.getRequestBody()));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            http.start();
+            return http;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}

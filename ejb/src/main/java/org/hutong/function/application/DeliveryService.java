@@ -1,0 +1,135 @@
+package org.hutong.function.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.transaction.UserTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hutong.function.domain.Invocation;
+import org.hutong.function.domain.InvocationEvent;
+import org.hutong.function.domain.InvocationRepository;
+import org.hutong.function.domain.InvocationTarget;
+import org.hutong.registry.domain.ProductRepository;
+
+/**
+ * The outbox of the function context: what must be POSTed is recorded in the transaction that
+ * decided it (a pending command, an ended invocation with a callback) and delivered here, after
+ * the commit, with exponential back-off between attempts. No HTTP call ever holds a transaction.
+ */
+@Stateless
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DeliveryService implements Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
+    private static final int BATCH = 50;
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    InvocationRepository invocations;
+
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    HttpDelivery http;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    UserTransaction transaction;
+
+    private record Due(String key, String url, String json) {
+    }
+
+    @Override
+    public int deliverDue() {
+        List<Due> commands = inTransaction(() -> invocations.dueDeliveries(now(), BATCH).stream()
+                .map(target -> new Due(target.requestId(), callbackOf(target),
+                        InvocationService.command(target.invocation(), target)))
+                .toList());
+        for (Due command : commands) {
+            Optional<String> failure = command.url() == null ? Optional.of("the product has no callback URL")
+                    : http.post(command.url(), command.json(), command.key());
+            inTransaction(() -> {
+                invocations.findTarget(command.key()).ifPresent(target -> {
+                    Instant now = now();
+                    if (failure.isEmpty()) {
+                        target.delivered(now);
+                        record(target, now, "dispatched", "POSTed to " + command.url());
+                    } else {
+                        target.deliveryFailed(failure.get(), now);
+                        record(target, now, "delivery-failed", failure.get());
+                    }
+                });
+                return null;
+            });
+        }
+        List<Due> callbacks = inTransaction(() -> invocations.dueCallbacks(now(), BATCH).stream()
+                .map(invocation -> new Due(invocation.invocationId(), invocation.callbackUrl().orElseThrow(),
+                        JSONB.toJson(InvocationView.of(invocation, null))))
+                .toList());
+        for (Due callback : callbacks) {
+            Optional<String> failure = http.post(callback.url(), callback.json(), callback.key());
+            inTransaction(() -> {
+                invocations.find(callback.key()).ifPresent(invocation -> {
+                    Instant now = now();
+                    if (failure.isEmpty()) {
+                        invocation.callbackDelivered();
+                    } else {
+                        invocation.callbackFailed(now);
+                        LOG.log(Level.WARNING, "Callback of invocation {0} to {1} failed: {2}",
+                                new Object[] {callback.key(), callback.url(), failure.get()});
+                    }
+                    invocations.record(new InvocationEvent(invocation.number().orElse(null), null, null, now,
+                            failure.isEmpty() ? "callback-delivered" : "callback-failed",
+                            failure.orElse("POSTed to " + callback.url())));
+                });
+                return null;
+            });
+        }
+        return commands.size() + callbacks.size();
+    }
+
+    private String callbackOf(InvocationTarget target) {
+        return products.find(target.productId()).map(product -> product.description().callbackUrl()).orElse(null);
+    }
+
+    private void record(InvocationTarget target, Instant now, String kind, String detail) {
+        invocations.record(new InvocationEvent(target.invocation().number().orElse(null), target.requestId(),
+                target.productId(), now, kind, detail));
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        try {
+            transaction.begin();
+            try {
+                T result = work.get();
+                transaction.commit();
+                return result;
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("delivery bookkeeping failed", e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,251 @@
+package org.hutong.function.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hutong.function.domain.FunctionDefinition;
+import org.hutong.function.domain.Invocation;
+import org.hutong.function.domain.InvocationEvent;
+import org.hutong.function.domain.InvocationRepository;
+import org.hutong.function.domain.InvocationStatus;
+import org.hutong.function.domain.InvocationTarget;
+import org.hutong.function.domain.ResultRefusedException;
+import org.hutong.function.domain.TargetStatus;
+import org.hutong.information.application.BatchReceipt;
+import org.hutong.information.application.InformationIngestion;
+import org.hutong.information.application.RejectionPolicy;
+import org.hutong.information.domain.Violation;
+import org.hutong.registry.domain.CommandChannel;
+import org.hutong.registry.domain.Product;
+import org.hutong.registry.domain.ProductRepository;
+import org.hutong.registry.domain.ProductStatus;
+
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class InvocationService implements Invocations {
+
+    private static final Logger LOG = Logger.getLogger(InvocationService.class.getName());
+    static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration MAX_TIMEOUT = Duration.ofHours(24);
+    private static final int SWEEP_BATCH = 500;
+
+    @Inject
+    FunctionCatalog catalog;
+
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    InvocationRepository invocations;
+
+    @Inject
+    CommandDispatcher dispatcher;
+
+    @Inject
+    InformationIngestion information;
+
+    @Inject
+    RejectedResults rejectedResults;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public InvocationView invoke(InvocationRequest request) {
+        FunctionDefinition function = validate(request);
+        List<Product> targets = targets(request, function);
+        Instant now = now();
+        Invocation invocation = new Invocation(function.id(), request.target(),
+                targets.stream().map(Product::id).toList(), request.arguments().toString(), request.timeout(),
+                request.requestedBy(), request.callbackUrl(), now);
+        invocations.add(invocation);
+        for (InvocationTarget target : invocation.targets()) {
+            Product product = targets.stream().filter(p -> p.id().equals(target.productId())).findFirst().orElseThrow();
+            if (product.description().channel() == CommandChannel.JMS) {
+                dispatcher.send(product.queue(), target.requestId(), function.id(), command(invocation, target),
+                        Math.max(1, Duration.between(now, target.deadline()).toMillis()));
+                target.dispatched(now);
+                event(invocation, target, now, "dispatched", "on " + product.queue());
+            } else {
+                // POSTed after the commit by the delivery sweep, with retries: see DeliveryService.
+                target.deliverOverHttps(now);
+                event(invocation, target, now, "pending", "to be POSTed to " + product.description().callbackUrl());
+            }
+        }
+        LOG.log(Level.INFO, "Invocation {0} of {1} on {2}: {3} target(s)",
+                new Object[] {invocation.invocationId(), function.id(), request.target(), targets.size()});
+        return InvocationView.of(invocation, null);
+    }
+
+    /** The command message a product receives: JSON, correlated by request_id. */
+    static String command(Invocation invocation, InvocationTarget target) {
+        return Json.createObjectBuilder()
+                .add("request_id", target.requestId())
+                .add("invocation_id", invocation.invocationId())
+                .add("function", invocation.functionId())
+                .add("arguments", InvocationView.parse(invocation.argumentsJson()))
+                .add("created", invocation.createdAt().toString())
+                .add("deadline", target.deadline().toString())
+                .add("reply_to", "hutong.function.results")
+                .build().toString();
+    }
+
+    private FunctionDefinition validate(InvocationRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        Optional<FunctionDefinition> function = Optional.ofNullable(request.function()).flatMap(catalog::find);
+        if (function.isEmpty()) {
+            violations.add(new Violation("/function", "'" + request.function() + "' is not in the function catalog"));
+        }
+        if (request.target() == null || request.target().isBlank()) {
+            violations.add(new Violation("/target", "is required: a product id, or 'all'"));
+        }
+        if (request.timeout() == null || request.timeout().compareTo(MIN_TIMEOUT) < 0
+                || request.timeout().compareTo(MAX_TIMEOUT) > 0) {
+            violations.add(new Violation("/timeout", "must be an ISO 8601 duration from PT1S to PT24H"));
+        }
+        if (request.callbackUrl() != null && !isHttpUrl(request.callbackUrl())) {
+            violations.add(new Violation("/callback", "must be an absolute http(s) URL"));
+        }
+        if (request.arguments() == null) {
+            violations.add(new Violation("/arguments", "is required (an object; {} when the function takes none)"));
+        } else {
+            function.ifPresent(f -> catalog.validateArguments(f.id(), request.arguments()).forEach(
+                    violation -> violations.add(new Violation("/arguments" + violation.pointer(), violation.message()))));
+        }
+        if (!violations.isEmpty()) {
+            throw InvocationRefusedException.invalid(violations);
+        }
+        return function.get();
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private List<Product> targets(InvocationRequest request, FunctionDefinition function) {
+        if (Invocation.ALL.equals(request.target())) {
+            List<Product> providers = products.activeProviders(function.id());
+            if (providers.isEmpty()) {
+                throw InvocationRefusedException.noTarget("no active product provides " + function.id());
+            }
+            return providers;
+        }
+        Product product = products.find(request.target()).orElseThrow(() -> InvocationRefusedException.invalid(
+                List.of(new Violation("/target", "no product '" + request.target() + "' is registered"))));
+        if (product.status() != ProductStatus.ACTIVE) {
+            throw InvocationRefusedException.noTarget("product '" + product.id() + "' is " + product.status().wireName());
+        }
+        if (!product.functions().contains(function.id())) {
+            throw InvocationRefusedException.noTarget("product '" + product.id() + "' does not provide " + function.id());
+        }
+        return List.of(product);
+    }
+
+    @Override
+    public InvocationView report(ResultReport report) {
+        Instant now = now();
+        Optional<InvocationTarget> found = Optional.ofNullable(report.requestId()).flatMap(invocations::findTarget);
+        if (found.isEmpty()) {
+            invocations.record(new InvocationEvent(null, report.requestId(), report.product(), now, "unknown-result",
+                    "no command has the request id " + report.requestId()));
+            throw new ResultRefusedException("unknown-request", "no command has the request id " + report.requestId());
+        }
+        InvocationTarget target = found.get();
+        Invocation invocation = target.invocation();
+        if (report.product() != null && !report.product().equals(target.productId())) {
+            event(invocation, target, now, "wrong-product", "a result from '" + report.product() + "' was refused");
+            throw new ResultRefusedException("wrong-product", "request " + report.requestId() + " was sent to '"
+                    + target.productId() + "', not to '" + report.product() + "'");
+        }
+        TargetStatus status = TargetStatus.fromWireName(report.status()).orElseThrow(() -> new ResultRefusedException(
+                "illegal-status", "a product reports accepted, succeeded or failed, not " + report.status()));
+        try {
+            target.report(status, report.result() == null ? null : report.result().toString(), report.error(), now);
+        } catch (ResultRefusedException e) {
+            event(invocation, target, now, e.reason(), e.getMessage());
+            throw e;
+        }
+        products.find(target.productId()).ifPresent(product -> product.seen(now));
+        event(invocation, target, now, status.wireName(), report.error());
+        if (report.information() != null && !report.information().isEmpty()) {
+            BatchReceipt receipt = information.ingestBatch(report.information().toString(), RejectionPolicy.PARK);
+            event(invocation, target, now, "information", receipt.accepted() + " accepted, " + receipt.duplicates()
+                    + " duplicate, " + receipt.rejected() + " rejected");
+        }
+        if (invocation.status().isFinal()) {
+            LOG.log(Level.INFO, "Invocation {0} ended {1}", new Object[] {invocation.invocationId(),
+                    invocation.status().wireName()});
+        }
+        return InvocationView.of(invocation, null);
+    }
+
+    @Override
+    public void acceptResultMessage(String payload) {
+        try {
+            report(ResultReports.parse(payload));
+        } catch (IllegalArgumentException | ResultRefusedException e) {
+            LOG.log(Level.WARNING, "Refused a function result: {0}", e.getMessage());
+            rejectedResults.park(payload, e.getMessage());
+        }
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<InvocationView> find(String invocationId) {
+        return invocations.find(invocationId)
+                .map(invocation -> InvocationView.of(invocation, invocations.events(invocation)));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public InvocationPage find(String function, String status, long before, int limit) {
+        InvocationStatus wanted = status == null ? null : InvocationStatus.fromWireName(status)
+                .orElseThrow(() -> new IllegalArgumentException("unknown invocation status " + status));
+        List<Invocation> page = invocations.find(function, wanted, before, limit);
+        return new InvocationPage(page.stream().map(invocation -> InvocationView.of(invocation, null)).toList(),
+                page.isEmpty() ? 0 : page.get(page.size() - 1).number().orElseThrow());
+    }
+
+    @Override
+    public int timeOutOverdue() {
+        Instant now = now();
+        int timedOut = 0;
+        for (InvocationTarget target : invocations.overdue(now, SWEEP_BATCH)) {
+            if (target.timeOut(now)) {
+                event(target.invocation(), target, now, "timed_out", target.error().orElse(null));
+                timedOut++;
+            }
+        }
+        if (timedOut > 0) {
+            LOG.log(Level.INFO, "{0} command(s) timed out", timedOut);
+        }
+        return timedOut;
+    }
+
+    void event(Invocation invocation, InvocationTarget target, Instant now, String kind, String detail) {
+        invocations.record(new InvocationEvent(invocation.number().orElse(null), target.requestId(), target.productId(),
+                now, kind, detail));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

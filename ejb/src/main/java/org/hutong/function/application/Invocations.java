@@ -1,0 +1,40 @@
+package org.hutong.function.application;
+
+import jakarta.ejb.Local;
+import java.util.List;
+import java.util.Optional;
+
+/** Invoking functions on products and following what becomes of them. */
+@Local
+public interface Invocations {
+
+    /**
+     * Starts an invocation: validates it, records it and puts the command on every target's queue
+     * in one transaction.
+     *
+     * @throws InvocationRefusedException if it is invalid or no product can take it
+     */
+    InvocationView invoke(InvocationRequest request);
+
+    /**
+     * Applies a product's report.
+     *
+     * @throws org.hutong.function.domain.ResultRefusedException if it cannot be applied; it is recorded all the same
+     */
+    InvocationView report(ResultReport report);
+
+    /**
+     * Takes a result message from {@code hutong.function.results}: applies it, or parks it on
+     * {@code hutong.function.results.dlq} with the reason when it cannot be read or applied.
+     */
+    void acceptResultMessage(String payload);
+
+    /** One invocation with its events. */
+    Optional<InvocationView> find(String invocationId);
+
+    /** Newest first; {@code before} is the ordering key the previous page ended at (0 for the first). */
+    InvocationPage find(String function, String status, long before, int limit);
+
+    /** Ends every overdue target as timed out; returns how many. */
+    int timeOutOverdue();
+}

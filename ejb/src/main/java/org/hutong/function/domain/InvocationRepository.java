@@ -1,0 +1,38 @@
+package org.hutong.function.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Invocations, their targets and events. */
+public interface InvocationRepository {
+
+    /** Stores a new invocation with its targets, numbers assigned before returning. */
+    void add(Invocation invocation);
+
+    Optional<Invocation> find(String invocationId);
+
+    Optional<InvocationTarget> findTarget(String requestId);
+
+    /** Targets without an outcome whose deadline passed before {@code now}, oldest first. */
+    List<InvocationTarget> overdue(Instant now, int limit);
+
+    /**
+     * A page of invocations, newest first.
+     *
+     * @param function only of this function, if not null
+     * @param status only in this status, if not null
+     * @param before only with a number below this one (0: from the newest)
+     */
+    List<Invocation> find(String function, InvocationStatus status, long before, int limit);
+
+    /** Targets whose command waits for its next delivery attempt to a product's HTTPS callback. */
+    List<InvocationTarget> dueDeliveries(Instant now, int limit);
+
+    /** Ended invocations whose caller's callback is due. */
+    List<Invocation> dueCallbacks(Instant now, int limit);
+
+    void record(InvocationEvent event);
+
+    List<InvocationEvent> events(Invocation invocation);
+}

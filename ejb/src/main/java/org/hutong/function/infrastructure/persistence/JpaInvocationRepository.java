@@ -1,0 +1,107 @@
+package org.hutong.function.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.hutong.function.domain.Invocation;
+import org.hutong.function.domain.InvocationEvent;
+import org.hutong.function.domain.InvocationRepository;
+import org.hutong.function.domain.InvocationStatus;
+import org.hutong.function.domain.InvocationTarget;
+import org.hutong.function.domain.TargetStatus;
+
+@ApplicationScoped
+public class JpaInvocationRepository implements InvocationRepository {
+
+    private static final List<TargetStatus> OPEN = List.of(TargetStatus.PENDING, TargetStatus.DISPATCHED,
+            TargetStatus.ACCEPTED);
+
+    @PersistenceContext(unitName = "hutong")
+    EntityManager entityManager;
+
+    @Override
+    public void add(Invocation invocation) {
+        entityManager.persist(invocation);
+        // Events refer to the invocation's number, which the identity column assigns.
+        entityManager.flush();
+    }
+
+    @Override
+    public Optional<Invocation> find(String invocationId) {
+        return entityManager.createQuery("SELECT i FROM Invocation i WHERE i.invocationId = :id", Invocation.class)
+                .setParameter("id", invocationId).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<InvocationTarget> findTarget(String requestId) {
+        return entityManager.createQuery("SELECT t FROM InvocationTarget t WHERE t.requestId = :id", InvocationTarget.class)
+                .setParameter("id", requestId).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<InvocationTarget> overdue(Instant now, int limit) {
+        return entityManager.createQuery("SELECT t FROM InvocationTarget t WHERE t.status IN :open"
+                        + " AND t.deadline < :now ORDER BY t.deadline", InvocationTarget.class)
+                .setParameter("open", OPEN)
+                .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Invocation> find(String function, InvocationStatus status, long before, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT i FROM Invocation i WHERE i.number < :before");
+        if (function != null) {
+            jpql.append(" AND i.functionId = :function");
+        }
+        if (status != null) {
+            jpql.append(" AND i.status = :status");
+        }
+        TypedQuery<Invocation> query = entityManager.createQuery(jpql.append(" ORDER BY i.number DESC").toString(),
+                Invocation.class).setParameter("before", before <= 0 ? Long.MAX_VALUE : before).setMaxResults(limit);
+        if (function != null) {
+            query.setParameter("function", function);
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        return query.getResultList();
+    }
+
+    @Override
+    public List<InvocationTarget> dueDeliveries(Instant now, int limit) {
+        return entityManager.createQuery("SELECT t FROM InvocationTarget t WHERE t.status = :pending"
+                        + " AND t.nextAttemptAt <= :now ORDER BY t.nextAttemptAt", InvocationTarget.class)
+                .setParameter("pending", TargetStatus.PENDING)
+                .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Invocation> dueCallbacks(Instant now, int limit) {
+        return entityManager.createQuery("SELECT i FROM Invocation i WHERE i.callbackState = 'due'"
+                        + " AND i.callbackDueAt <= :now ORDER BY i.callbackDueAt", Invocation.class)
+                .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public void record(InvocationEvent event) {
+        entityManager.persist(event);
+    }
+
+    @Override
+    public List<InvocationEvent> events(Invocation invocation) {
+        if (invocation.number().isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("SELECT e FROM InvocationEvent e WHERE e.invocationNumber = :invocation"
+                        + " ORDER BY e.number", InvocationEvent.class)
+                .setParameter("invocation", invocation.number().get()).getResultList();
+    }
+}
