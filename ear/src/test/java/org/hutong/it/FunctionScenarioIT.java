@@ -127,6 +127,43 @@ class FunctionScenarioIT {
     }
 
     @Test
+    void informationInAResultIsIngestedAsIfTheProductHadPublishedIt() throws Exception {
+        String scanner = "scanner-" + suffix;
+        register(scanner, "security-management", "identify.discover-assets");
+        String mac = String.format("02:00:5E:%02X:%02X:%02X", (int) (Math.random() * 256), (int) (Math.random() * 256),
+                (int) (Math.random() * 256));
+        Future<List<JsonObject>> answered = products.submit(() -> {
+            try (JMSContext context = Hub.jms().createContext();
+                    JMSConsumer consumer = context.createConsumer(context.createQueue("hutong.function." + scanner))) {
+                JsonObject command = Hub.json(((TextMessage) consumer.receive(30_000)).getText());
+                JsonObject asset = Json.createObjectBuilder().add("id", UUID.randomUUID().toString()).add("type", "asset")
+                        .add("specVersion", "1.0").add("producer", scanner).add("time", Instant.now().toString())
+                        .add("body", Json.createObjectBuilder().add("kind", "server").add("name", "found-by-scan")
+                                .add("network", Json.createObjectBuilder()
+                                        .add("ips", Json.createArrayBuilder().add("10.77.0.5"))
+                                        .add("macs", Json.createArrayBuilder().add(mac))))
+                        .build();
+                context.createProducer().send(context.createQueue("hutong.function.results"), Json.createObjectBuilder()
+                        .add("request_id", command.getString("request_id")).add("product", scanner)
+                        .add("status", "succeeded").add("result", Json.createObjectBuilder().add("found", 1))
+                        .add("information", Json.createArrayBuilder().add(asset)).build().toString());
+                return List.of(command);
+            }
+        });
+
+        HttpResponse<String> response = Hub.post("/invocations?wait=PT20S", "application/json", """
+                {"function":"identify.discover-assets","target":"%s","arguments":{"networks":["10.77.0.0/24"]}}"""
+                .formatted(scanner));
+
+        assertThat(Hub.json(response).getString("status")).isEqualTo("succeeded");
+        assertThat(answered.get(10, TimeUnit.SECONDS)).hasSize(1);
+        assertThat(Hub.json(Hub.get("/assets?mac=" + mac)).getJsonArray("items").getValuesAs(JsonObject.class))
+                .singleElement().satisfies(asset -> assertThat(asset.getJsonObject("state").getString("name"))
+                        .isEqualTo("found-by-scan"));
+        Hub.send(HttpRequest.newBuilder(URI.create(Hub.API + "/products/" + scanner)).DELETE().build());
+    }
+
+    @Test
     void parksAResultForAnUnknownRequestWithItsReason() throws Exception {
         String payload = "{\"request_id\":\"" + UUID.randomUUID() + "\",\"status\":\"succeeded\"}";
         try (JMSContext context = Hub.jms().createContext()) {

@@ -1,0 +1,218 @@
+package org.hutong.bench;
+
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * Dispatch latency of invocations — from the POST leaving the caller to the command arriving at
+ * the product's consumer — at a fixed rate ({@code bench.invocations.rate}, default 100/s, for
+ * {@code bench.invocations.seconds}, default 30 s), then the highest rate the hub sustains with
+ * {@code bench.invocations.concurrency} callers (default 8) for the same time. Prints each figure
+ * as {@code name: value unit}.
+ */
+public final class FunctionBenchmark {
+
+    private static final String HTTP = System.getProperty("hutong.http.url", "http://127.0.0.1:9080");
+    private static final String API = HTTP + "/api/v1";
+    private static final String BROKER = System.getProperty("hutong.broker.url", "tcp://127.0.0.1:61616");
+    private static final String USER = System.getProperty("hutong.broker.user", "hutong");
+    private static final String PASSWORD = System.getProperty("hutong.broker.password", "hutong-dev-only");
+    private static final int RATE = Integer.getInteger("bench.invocations.rate", 100);
+    private static final int SECONDS = Integer.getInteger("bench.invocations.seconds", 30);
+    private static final int CONCURRENCY = Integer.getInteger("bench.invocations.concurrency", 8);
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private FunctionBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            awaitReady();
+            String product = "bench-fw-" + UUID.randomUUID().toString().substring(0, 8);
+            register(product);
+            Map<String, Long> received = new ConcurrentHashMap<>();
+            AtomicBoolean consuming = new AtomicBoolean(true);
+            Thread consumer = new Thread(() -> consume(product, received, consuming), "bench-product");
+            consumer.start();
+            fixedRate(product, received);
+            sustained(product, received);
+            consuming.set(false);
+            consumer.join(5000);
+            deregister(product);
+        } catch (Exception e) {
+            System.out.println("benchmark_error: " + e);
+        }
+    }
+
+    /** RATE invocations per second for SECONDS; latency per invocation from POST to the command's arrival. */
+    private static void fixedRate(String product, Map<String, Long> received) throws Exception {
+        int total = RATE * SECONDS;
+        Map<String, Long> sent = new ConcurrentHashMap<>();
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / RATE;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            callers.submit(() -> {
+                long before = System.nanoTime();
+                String id = invoke(product);
+                if (id != null) {
+                    sent.put(id, before);
+                }
+            });
+        }
+        callers.shutdown();
+        callers.awaitTermination(2, TimeUnit.MINUTES);
+        awaitCommands(sent.keySet(), received, Duration.ofMinutes(2));
+        List<Long> latencies = new ArrayList<>();
+        sent.forEach((id, before) -> {
+            Long arrived = received.get(id);
+            if (arrived != null) {
+                latencies.add(arrived - before);
+            }
+        });
+        Collections.sort(latencies);
+        System.out.println("dispatch_invocations: " + latencies.size() + " of " + total + " at " + RATE + "/s");
+        System.out.printf("dispatch_latency_p50: %.1f ms%n", percentile(latencies, 50) / 1e6);
+        System.out.printf("dispatch_latency_p99: %.1f ms%n", percentile(latencies, 99) / 1e6);
+        System.out.printf("dispatch_latency_max: %.1f ms%n", latencies.get(latencies.size() - 1) / 1e6);
+    }
+
+    /** As many invocations as CONCURRENCY callers can start in SECONDS; counted when their command arrived. */
+    private static void sustained(String product, Map<String, Long> received) throws Exception {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService callers = Executors.newFixedThreadPool(CONCURRENCY);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(SECONDS);
+        for (int c = 0; c < CONCURRENCY; c++) {
+            callers.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String id = invoke(product);
+                    if (id == null) {
+                        failures.incrementAndGet();
+                    } else {
+                        ids.add(id);
+                    }
+                }
+            });
+        }
+        callers.shutdown();
+        callers.awaitTermination(SECONDS + 60L, TimeUnit.SECONDS);
+        awaitCommands(ids, received, Duration.ofMinutes(2));
+        long last = ids.stream().map(received::get).filter(Objects::nonNull).mapToLong(Long::longValue)
+                .max().orElse(end);
+        double seconds = (last - start) / 1e9;
+        long arrived = ids.stream().filter(received::containsKey).count();
+        System.out.printf("invocations_max_per_second: %.0f invocations/s%n", arrived / seconds);
+        System.out.println("invocations_sustained_failures: " + failures.get() + " requests");
+    }
+
+    private static String invoke(String product) {
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(API + "/invocations"))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"function\":\"protect.block-ip\",\"target\":\""
+                            + product + "\",\"timeout\":\"PT1H\",\"arguments\":{\"ip\":\"203.0.113.9\"}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 202 ? json(response.body()).getString("id") : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void consume(String product, Map<String, Long> received, AtomicBoolean consuming) {
+        try (JMSContext context = new ActiveMQConnectionFactory(BROKER, USER, PASSWORD).createContext();
+                JMSConsumer consumer = context.createConsumer(context.createQueue("hutong.function." + product))) {
+            while (consuming.get()) {
+                Message message = consumer.receive(200);
+                if (message instanceof TextMessage text) {
+                    long now = System.nanoTime();
+                    received.put(json(text.getText()).getString("invocation_id"), now);
+                }
+            }
+        } catch (Exception e) {
+            System.out.println("benchmark_error: the product stopped consuming: " + e);
+        }
+    }
+
+    private static void awaitCommands(Collection<String> ids, Map<String, Long> received, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline) && !received.keySet().containsAll(ids)) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static void register(String product) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(API + "/products"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"id":"%s","vendor":"Bench","name":"FW","version":"1","category":"area-boundary",
+                         "functions":["protect.block-ip"],"commands":{"channel":"jms"}}""".formatted(product)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("registration failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static void deregister(String product) throws Exception {
+        CLIENT.send(HttpRequest.newBuilder(URI.create(API + "/products/" + product)).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static long percentile(List<Long> sorted, int percentile) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    private static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private static void awaitReady() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (CLIENT.send(HttpRequest.newBuilder(URI.create(HTTP + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception e) {
+                // not up yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the hub did not become ready");
+    }
+}
