@@ -87,6 +87,10 @@ class FunctionScenarioIT {
         JsonObject read = Hub.json(Hub.get(response.headers().firstValue("Location").orElseThrow()));
         assertThat(read.getJsonArray("events").getValuesAs(JsonObject.class)).extracting(e -> e.getString("kind"))
                 .contains("dispatched", "accepted", "succeeded");
+        assertThat(Hub.json(Hub.get("/invocations?function=protect.block-ip&status=succeeded&limit=50"))
+                .getJsonArray("items").getValuesAs(JsonObject.class)).extracting(i -> i.getString("id"))
+                .contains(invocation.getString("id"));
+        assertThat(Hub.get("/invocations?status=lost").statusCode()).isEqualTo(400);
     }
 
     @Test
