@@ -117,9 +117,13 @@ public class Product {
         this.status = Objects.requireNonNull(status, "status");
     }
 
+    /**
+     * The product was heard from at {@code at}. Moves only forward, and by a second at least: a
+     * product reporting many results at once does not rewrite its row (and contend for it) each time.
+     */
     public void seen(Instant at) {
         LocalDateTime time = toUtc(at);
-        if (time.isAfter(lastSeenAt)) {
+        if (time.isAfter(lastSeenAt.plusSeconds(1))) {
             lastSeenAt = time;
         }
     }
