@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -69,6 +70,9 @@ class FunctionCallbackIT {
         JsonObject ended = Hub.json(callback);
         assertThat(ended.getString("status")).isEqualTo("succeeded");
         assertThat(ended.getJsonArray("targets").getJsonObject(0).getJsonObject("result").getBoolean("blocked")).isTrue();
+        // The delivery is recorded once the caller has answered: wait for that record.
+        Hub.await(Duration.ofSeconds(10), "the callback to be recorded", () -> Hub.json(Hub.get(location))
+                .getJsonArray("events").toString().contains("callback-delivered"));
         JsonObject read = Hub.json(Hub.get(location));
         assertThat(read.getJsonArray("events").getValuesAs(JsonObject.class)).extracting(e -> e.getString("kind"))
                 .containsSubsequence("pending", "delivery-failed", "dispatched", "succeeded", "callback-delivered");

@@ -63,7 +63,7 @@ public class DeliveryService implements Deliveries {
             Optional<String> failure = command.url() == null ? Optional.of("the product has no callback URL")
                     : http.post(command.url(), command.json(), command.key());
             inTransaction(() -> {
-                invocations.findTarget(command.key()).ifPresent(target -> {
+                invocations.findTargetForUpdate(command.key()).ifPresent(target -> {
                     Instant now = now();
                     if (failure.isEmpty()) {
                         target.delivered(now);

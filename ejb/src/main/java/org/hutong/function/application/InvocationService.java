@@ -162,7 +162,8 @@ public class InvocationService implements Invocations {
     @Override
     public InvocationView report(ResultReport report) {
         Instant now = now();
-        Optional<InvocationTarget> found = Optional.ofNullable(report.requestId()).flatMap(invocations::findTarget);
+        Optional<InvocationTarget> found = Optional.ofNullable(report.requestId())
+                .flatMap(invocations::findTargetForUpdate);
         if (found.isEmpty()) {
             invocations.record(new InvocationEvent(null, report.requestId(), report.product(), now, "unknown-result",
                     "no command has the request id " + report.requestId()));

@@ -14,6 +14,12 @@ public interface InvocationRepository {
 
     Optional<InvocationTarget> findTarget(String requestId);
 
+    /**
+     * The target with {@code requestId}, its invocation locked for this transaction and both read
+     * afresh: results for the targets of one invocation are applied one after the other.
+     */
+    Optional<InvocationTarget> findTargetForUpdate(String requestId);
+
     /** Targets without an outcome whose deadline passed before {@code now}, oldest first. */
     List<InvocationTarget> overdue(Instant now, int limit);
 

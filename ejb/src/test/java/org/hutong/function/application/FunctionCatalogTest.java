@@ -44,6 +44,8 @@ class FunctionCatalogTest {
 
     @Test
     void namesEveryViolationWithAPointer() {
+        assertThat(CATALOG.validateArguments("protect.block-ip", json("{\"ip\":\"999.1.1.1\"}")))
+                .extracting(Violation::pointer).containsExactly("/ip");
         assertThat(CATALOG.validateArguments("protect.block-ip", json("{\"ip\":\"not-an-ip\",\"direction\":\"sideways\","
                 + "\"colour\":\"red\"}"))).extracting(Violation::pointer)
                 .containsExactlyInAnyOrder("/ip", "/direction", "/colour");

@@ -2,6 +2,7 @@ package org.hutong.function.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
@@ -42,6 +43,16 @@ public class JpaInvocationRepository implements InvocationRepository {
     public Optional<InvocationTarget> findTarget(String requestId) {
         return entityManager.createQuery("SELECT t FROM InvocationTarget t WHERE t.requestId = :id", InvocationTarget.class)
                 .setParameter("id", requestId).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<InvocationTarget> findTargetForUpdate(String requestId) {
+        return findTarget(requestId).map(target -> {
+            // SELECT ... FOR UPDATE on the invocation row, which every result of it updates anyway.
+            entityManager.lock(target.invocation(), LockModeType.PESSIMISTIC_WRITE);
+            entityManager.refresh(target);
+            return target;
+        });
     }
 
     @Override
