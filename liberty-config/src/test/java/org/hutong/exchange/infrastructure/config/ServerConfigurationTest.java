@@ -102,16 +102,22 @@ class ServerConfigurationTest {
     }
 
     @Test
-    void theIngressListenerTakesItsQueueThroughJndi() {
-        Element spec = single("includes/messaging.xml", "jmsActivationSpec");
-        Element properties = (Element) spec.getElementsByTagName("properties.artemis").item(0);
-        assertThat(properties.hasAttribute("destination")).as("destination= listens on a queue named jms/...").isFalse();
-        assertThat(properties.getAttribute("useJNDI")).isEqualTo("true");
-        Element queue = elements(documents.get(CONFIG.resolve("includes/messaging.xml")), "jmsQueue").stream()
-                .filter(q -> q.getAttribute("id").equals(properties.getAttribute("destinationRef")))
-                .findFirst().orElseThrow();
-        assertThat(((Element) queue.getElementsByTagName("properties.artemis").item(0)).getAttribute("address"))
-                .isEqualTo("hutong.information.ingress");
+    void everyListenerTakesItsQueueThroughJndi() {
+        Document messaging = documents.get(CONFIG.resolve("includes/messaging.xml"));
+        Map<String, String> queues = new HashMap<>();
+        for (Element spec : elements(messaging, "jmsActivationSpec")) {
+            Element properties = (Element) spec.getElementsByTagName("properties.artemis").item(0);
+            assertThat(properties.hasAttribute("destination")).as("destination= listens on a queue named jms/...").isFalse();
+            assertThat(properties.getAttribute("useJNDI")).isEqualTo("true");
+            Element queue = elements(messaging, "jmsQueue").stream()
+                    .filter(q -> q.getAttribute("id").equals(properties.getAttribute("destinationRef")))
+                    .findFirst().orElseThrow();
+            queues.put(spec.getAttribute("id"),
+                    ((Element) queue.getElementsByTagName("properties.artemis").item(0)).getAttribute("address"));
+        }
+        assertThat(queues).containsOnly(
+                Map.entry("hutong/hutong-jms/InformationIngressListener", "hutong.information.ingress"),
+                Map.entry("hutong/hutong-jms/FunctionResultListener", "hutong.function.results"));
     }
 
     private static Element single(String file, String tag) {
