@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +27,7 @@ import org.hutong.information.application.BatchReceipt;
 import org.hutong.information.application.InformationIngestion;
 import org.hutong.information.application.RejectionPolicy;
 import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.HttpUrls;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductRepository;
@@ -116,7 +116,7 @@ public class InvocationService implements Invocations {
                 || request.timeout().compareTo(MAX_TIMEOUT) > 0) {
             violations.add(new Violation("/timeout", "must be an ISO 8601 duration from PT1S to PT24H"));
         }
-        if (request.callbackUrl() != null && !isHttpUrl(request.callbackUrl())) {
+        if (request.callbackUrl() != null && !HttpUrls.isAbsoluteHttp(request.callbackUrl())) {
             violations.add(new Violation("/callback", "must be an absolute http(s) URL"));
         }
         if (request.arguments() == null) {
@@ -129,15 +129,6 @@ public class InvocationService implements Invocations {
             throw InvocationRefusedException.invalid(violations);
         }
         return function.get();
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private List<Product> targets(InvocationRequest request, FunctionDefinition function) {

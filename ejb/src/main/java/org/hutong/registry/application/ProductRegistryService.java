@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.hutong.information.application.DescriptionCatalog;
 import org.hutong.information.domain.CodeList;
 import org.hutong.information.domain.InformationType;
 import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.HttpUrls;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductDescription;
@@ -149,7 +149,7 @@ public class ProductRegistryService implements ProductRegistry {
             violations.add(new Violation("/category", "'" + description.category()
                     + "' is not an entry of the code list " + CodeList.PRODUCT_CATEGORY));
         }
-        if (description.channel() == CommandChannel.HTTPS && !isHttpUrl(description.callbackUrl())) {
+        if (description.channel() == CommandChannel.HTTPS && !HttpUrls.isAbsoluteHttp(description.callbackUrl())) {
             violations.add(new Violation("/commands/url", "an https channel needs an absolute http(s) URL"));
         }
         return violations;
@@ -160,19 +160,6 @@ public class ProductRegistryService implements ProductRegistry {
             if (InformationType.fromWireName(types.get(i)).isEmpty()) {
                 violations.add(new Violation(pointer + "/" + i, "'" + types.get(i) + "' is not an information type"));
             }
-        }
-    }
-
-    private static boolean isHttpUrl(String url) {
-        if (url == null) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(url);
-            return uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 
