@@ -13,4 +13,7 @@ public interface InformationQueries {
 
     /** Matching information in receive order. */
     List<InformationView> find(InformationCriteria criteria);
+
+    /** The same, each item already written as JSON: for serving pages. */
+    List<InformationText> findText(InformationCriteria criteria);
 }

@@ -25,4 +25,9 @@ public class InformationQueryService implements InformationQueries {
     public List<InformationView> find(InformationCriteria criteria) {
         return repository.find(criteria).stream().map(InformationView::of).toList();
     }
+
+    @Override
+    public List<InformationText> findText(InformationCriteria criteria) {
+        return repository.find(criteria).stream().map(InformationText::of).toList();
+    }
 }

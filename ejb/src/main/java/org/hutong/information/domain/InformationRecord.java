@@ -140,6 +140,24 @@ public class InformationRecord {
         return type;
     }
 
+    public String specVersion() {
+        return specVersion;
+    }
+
+    /** When the producer created it. */
+    public Instant producedAt() {
+        return producedAt.toInstant(ZoneOffset.UTC);
+    }
+
+    /** The body as stored: canonical JSON text. */
+    public String bodyJson() {
+        return bodyJson;
+    }
+
+    public Optional<String> signature() {
+        return Optional.ofNullable(signature);
+    }
+
     public Instant receivedAt() {
         return receivedAt.toInstant(ZoneOffset.UTC);
     }

@@ -3,8 +3,12 @@ package org.hutong.information.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbBuilder;
+import java.io.StringReader;
+import java.lang.reflect.Field;
 import java.time.Instant;
+import org.hutong.information.domain.InformationRecord;
 import org.junit.jupiter.api.Test;
 
 /** The view is the wire format on REST and on the distribution addresses. */
@@ -24,5 +28,25 @@ class InformationViewJsonTest {
                     + "\"hub\":{\"id\":\"f0e1d2c3-0000-4000-8000-000000000001\",\"sequence\":7,"
                     + "\"receivedAt\":\"2026-11-29T00:00:01Z\"}}");
         }
+    }
+
+    @Test
+    void theTextOfStoredInformationIsWhatJsonbWritesForItsView() throws Exception {
+        InformationRecord record = InformationRecord.receive(Parsers.PARSER.parse(EnvelopeParserTest.alert(
+                "0b6a1f8e-5f0e-4b8e-8f43-6c1b8f0d2a77")), Instant.parse("2026-11-29T00:00:01.123456Z"));
+        Field sequence = InformationRecord.class.getDeclaredField("sequence");
+        sequence.setAccessible(true);
+        sequence.set(record, 42L);
+
+        InformationText text = InformationText.of(record);
+
+        try (var jsonb = JsonbBuilder.create()) {
+            assertThat(parse(text.json())).isEqualTo(parse(jsonb.toJson(InformationView.of(record))));
+        }
+        assertThat(text.sequence()).isEqualTo(42L);
+    }
+
+    private static JsonObject parse(String json) {
+        return Json.createReader(new StringReader(json)).readObject();
     }
 }

@@ -36,6 +36,7 @@ import org.hutong.information.application.InformationIngestion;
 import org.hutong.information.application.InformationLimits;
 import org.hutong.information.application.InformationQueries;
 import org.hutong.information.application.InformationSubmission;
+import org.hutong.information.application.InformationText;
 import org.hutong.information.application.InformationTooLargeException;
 import org.hutong.information.application.InformationView;
 import org.hutong.information.application.IngestionReceipt;
@@ -126,7 +127,7 @@ public class InformationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InformationPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid, or the cursor does not fit the filters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public InformationPage list(
+    public Response list(
             @QueryParam("type") @Parameter(description = "Only this information type") String type,
             @QueryParam("producer") @Parameter(description = "Only from this product") String producer,
             @QueryParam("since") @Parameter(description = "Only received at or after this time (RFC 3339)") String since,
@@ -151,17 +152,14 @@ public class InformationResource {
             filters = position.filters();
             after = position.after();
         }
-        List<InformationView> items = queries.find(criteria(filters, after, limit));
+        List<InformationText> items = queries.findText(criteria(filters, after, limit));
         // The cursor is where to resume, also after the last page: a consumer polls with it for
         // what arrives later. 'next' is there only while more is already waiting.
-        long last = items.isEmpty() ? after : items.get(items.size() - 1).hub().sequence();
+        long last = items.isEmpty() ? after : items.get(items.size() - 1).sequence();
         String nextCursor = new InformationCursor(last, filters).encode();
-        if (items.size() < limit) {
-            return InformationPage.of(items, nextCursor, null);
-        }
-        String next = uriInfo.getBaseUriBuilder().path(InformationResource.class)
+        String next = items.size() < limit ? null : uriInfo.getBaseUriBuilder().path(InformationResource.class)
                 .queryParam("cursor", nextCursor).queryParam("limit", limit).build().toString();
-        return InformationPage.of(items, nextCursor, next);
+        return Response.ok(InformationPage.json(items, nextCursor, next), MediaType.APPLICATION_JSON).build();
     }
 
     static InformationCriteria criteria(InformationCursor.Filters filters, long after, int limit) {
