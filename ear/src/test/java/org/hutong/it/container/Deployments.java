@@ -8,7 +8,7 @@ import org.hutong.shared.infrastructure.schema.SchemaMigrator;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The information context as the EJB module ships it, in a test WAR. */
+/** The information context as the EJB module ships it, with the audit trail it writes to, in a test WAR. */
 final class Deployments {
 
     private Deployments() {
@@ -24,7 +24,8 @@ final class Deployments {
             }
         }
         return war
-                .addPackages(true, "org.hutong.information.domain", "org.hutong.information.infrastructure")
+                .addPackages(true, "org.hutong.information.domain", "org.hutong.information.infrastructure",
+                        "org.hutong.audit")
                 .addPackage(InformationIngestion.class.getPackage())
                 .addPackages(true, SchemaMigrator.class.getPackage().getName(), "org.hutong.shared.infrastructure.time")
                 .addAsResource("META-INF/persistence.xml")
@@ -49,7 +50,8 @@ final class Deployments {
                         jarOf(com.fasterxml.jackson.databind.ObjectMapper.class),
                         jarOf(com.fasterxml.jackson.core.JsonFactory.class),
                         jarOf(com.fasterxml.jackson.annotation.JsonProperty.class),
-                        jarOf(com.ethlo.time.ITU.class), jarOf(org.slf4j.Logger.class));
+                        jarOf(com.ethlo.time.ITU.class), jarOf(org.slf4j.Logger.class),
+                        jarOf(org.bouncycastle.crypto.digests.SM3Digest.class));
     }
 
     private static File jarOf(Class<?> type) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hutong.audit.application.AuditTrail;
+import org.hutong.audit.domain.AuditEntry;
 import org.hutong.function.domain.FunctionDefinition;
 import org.hutong.function.domain.Invocation;
 import org.hutong.function.domain.InvocationEvent;
@@ -61,6 +63,9 @@ public class InvocationService implements Invocations {
     RejectedResults rejectedResults;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -85,6 +90,9 @@ public class InvocationService implements Invocations {
                 event(invocation, target, now, "pending", "to be POSTed to " + product.description().callbackUrl());
             }
         }
+        audit.record(AuditEntry.success(request.requestedBy(), "invocation.start", invocation.invocationId(),
+                function.id() + " on " + request.target() + ": " + invocation.targets().stream()
+                        .map(InvocationTarget::productId).toList()));
         LOG.log(Level.INFO, "Invocation {0} of {1} on {2}: {3} target(s)",
                 new Object[] {invocation.invocationId(), function.id(), request.target(), targets.size()});
         return InvocationView.of(invocation, null);
@@ -158,12 +166,15 @@ public class InvocationService implements Invocations {
         if (found.isEmpty()) {
             invocations.record(new InvocationEvent(null, report.requestId(), report.product(), now, "unknown-result",
                     "no command has the request id " + report.requestId()));
+            audit.record(AuditEntry.refused(actor(report), "invocation.result", report.requestId(), "unknown request id"));
             throw new ResultRefusedException("unknown-request", "no command has the request id " + report.requestId());
         }
         InvocationTarget target = found.get();
         Invocation invocation = target.invocation();
         if (report.product() != null && !report.product().equals(target.productId())) {
             event(invocation, target, now, "wrong-product", "a result from '" + report.product() + "' was refused");
+            audit.record(AuditEntry.refused(actor(report), "invocation.result", report.requestId(),
+                    "sent to " + target.productId()));
             throw new ResultRefusedException("wrong-product", "request " + report.requestId() + " was sent to '"
                     + target.productId() + "', not to '" + report.product() + "'");
         }
@@ -173,8 +184,11 @@ public class InvocationService implements Invocations {
             target.report(status, report.result() == null ? null : report.result().toString(), report.error(), now);
         } catch (ResultRefusedException e) {
             event(invocation, target, now, e.reason(), e.getMessage());
+            audit.record(AuditEntry.refused(actor(report), "invocation.result", report.requestId(), e.getMessage()));
             throw e;
         }
+        audit.record(AuditEntry.success(target.productId(), "invocation.result", report.requestId(),
+                invocation.invocationId() + ": " + status.wireName()));
         products.find(target.productId()).ifPresent(product -> product.seen(now));
         event(invocation, target, now, status.wireName(), report.error());
         if (report.information() != null && !report.information().isEmpty()) {
@@ -230,6 +244,10 @@ public class InvocationService implements Invocations {
             LOG.log(Level.INFO, "{0} command(s) timed out", timedOut);
         }
         return timedOut;
+    }
+
+    private static String actor(ResultReport report) {
+        return report.product() == null ? "anonymous" : report.product();
     }
 
     void event(Invocation invocation, InvocationTarget target, Instant now, String kind, String detail) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hutong.audit.application.AuditTrail;
+import org.hutong.audit.domain.AuditEntry;
 import org.hutong.information.domain.state.AssetRecord;
 import org.hutong.information.domain.state.IncidentRecord;
 import org.hutong.information.domain.state.IncidentStatus;
@@ -34,6 +36,9 @@ public class StatefulRecordService implements StatefulRecords {
 
     @Inject
     StatefulRecordRepository repository;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -68,6 +73,7 @@ public class StatefulRecordService implements StatefulRecords {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         incident.changeStatus(status, now);
         repository.append(RecordChange.changedBy(incident, now, actor, before.code(), status.code(), comment));
+        audit.record(AuditEntry.success(actor, "incident.transition", recordId, before.code() + " -> " + status.code()));
         LOG.log(Level.INFO, "Incident {0} moved from {1} to {2} by {3}",
                 new Object[] {recordId, before.code(), status.code(), actor});
         return byId(RecordKind.INCIDENT, recordId);

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hutong.audit.application.AuditTrail;
+import org.hutong.audit.domain.AuditEntry;
 import org.hutong.function.application.FunctionCatalog;
 import org.hutong.information.application.DescriptionCatalog;
 import org.hutong.information.domain.CodeList;
@@ -31,6 +33,8 @@ import org.hutong.registry.domain.ProductStatus;
 public class ProductRegistryService implements ProductRegistry {
 
     private static final Logger LOG = Logger.getLogger(ProductRegistryService.class.getName());
+    // Who registers is known once requests are authenticated (issue 5).
+    private static final String ACTOR = "anonymous";
 
     @Inject
     ProductRepository products;
@@ -43,6 +47,9 @@ public class ProductRegistryService implements ProductRegistry {
 
     @Inject
     DescriptionCatalog descriptions;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -69,6 +76,8 @@ public class ProductRegistryService implements ProductRegistry {
         if (description.channel() == CommandChannel.JMS) {
             queues.ensure(product.queue());
         }
+        audit.record(AuditEntry.success(ACTOR, "product.register", id, description.vendor() + " " + description.name()
+                + " " + description.version() + ", functions " + description.functions()));
         LOG.log(Level.INFO, "Registered product {0} ({1} {2}), functions {3}",
                 new Object[] {id, description.vendor(), description.name(), description.functions()});
         return view(product);
@@ -93,6 +102,8 @@ public class ProductRegistryService implements ProductRegistry {
         if (description.channel() == CommandChannel.JMS) {
             queues.ensure(product.queue());
         }
+        audit.record(AuditEntry.success(ACTOR, "product.update", id, "status " + product.status().wireName()
+                + ", functions " + description.functions()));
         LOG.log(Level.INFO, "Updated product {0}, status {1}", new Object[] {id, product.status().wireName()});
         return Optional.of(view(product));
     }
@@ -101,6 +112,7 @@ public class ProductRegistryService implements ProductRegistry {
     public Optional<ProductView> deregister(String id) {
         return products.find(id).map(product -> {
             product.changeStatus(ProductStatus.DEREGISTERED);
+            audit.record(AuditEntry.success(ACTOR, "product.deregister", id, null));
             LOG.log(Level.INFO, "Deregistered product {0}", id);
             return view(product);
         });

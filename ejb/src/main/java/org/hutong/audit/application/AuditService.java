@@ -1,0 +1,79 @@
+package org.hutong.audit.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hutong.audit.domain.AuditHead;
+import org.hutong.audit.domain.AuditRecord;
+import org.hutong.audit.domain.AuditRepository;
+
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class AuditService implements AuditLog {
+
+    private static final Logger LOG = Logger.getLogger(AuditService.class.getName());
+    private static final int CHUNK = 1000;
+
+    @Inject
+    AuditRepository repository;
+
+    @Override
+    public List<AuditView> find(String actor, String action, Instant since, Instant until, long after, int limit) {
+        return repository.find(actor, action, since, until, after, limit).stream().map(AuditView::of).toList();
+    }
+
+    @Override
+    public ChainVerification verify() {
+        AuditHead head = repository.head();
+        ChainVerification verdict = walk(head);
+        if (!verdict.intact()) {
+            LOG.log(Level.SEVERE, "The audit chain is broken at record {0}: {1}",
+                    new Object[] {verdict.firstBroken(), verdict.reason()});
+        }
+        return verdict;
+    }
+
+    private ChainVerification walk(AuditHead head) {
+        long expected = 1;
+        String previousHash = AuditRecord.GENESIS;
+        long checked = 0;
+        while (true) {
+            List<AuditRecord> chunk = repository.find(null, null, null, null, expected - 1, CHUNK);
+            for (AuditRecord record : chunk) {
+                if (record.number() > head.lastNumber()) {
+                    // Appended after the head was read: outside this check.
+                    return new ChainVerification(true, checked, null, null);
+                }
+                if (record.number() != expected) {
+                    return new ChainVerification(false, checked, expected, "record " + expected + " is missing");
+                }
+                if (!record.previousHash().equals(previousHash)) {
+                    return new ChainVerification(false, checked, expected,
+                            "its previous hash is not the hash of record " + (expected - 1));
+                }
+                if (!record.computedHash().equals(record.hash())) {
+                    return new ChainVerification(false, checked, expected, "its content does not match its hash");
+                }
+                previousHash = record.hash();
+                expected++;
+                checked++;
+            }
+            if (chunk.size() < CHUNK) {
+                break;
+            }
+        }
+        if (checked < head.lastNumber()) {
+            return new ChainVerification(false, checked, checked + 1, "the chain ends at record " + checked
+                    + " but its head says " + head.lastNumber());
+        }
+        if (!previousHash.equals(head.lastHash())) {
+            return new ChainVerification(false, checked, checked, "the last record's hash is not the head's");
+        }
+        return new ChainVerification(true, checked, null, null);
+    }
+}

@@ -1,0 +1,87 @@
+package org.hutong.audit.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hutong.audit.application.AuditLog;
+import org.hutong.audit.application.AuditView;
+import org.hutong.audit.application.ChainVerification;
+import org.hutong.shared.interfaces.rest.InvalidRequestException;
+import org.hutong.shared.interfaces.rest.Problem;
+
+/** The tamper-evident audit trail. */
+@Path("/audit")
+@Tag(name = "audit")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class AuditResource {
+
+    @EJB
+    AuditLog log;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Operation(summary = "Read the audit trail in chain order, with filters",
+            description = "Every record carries the hash of its predecessor and its own; follow 'next' for more.")
+    public AuditPage list(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("since") @Parameter(description = "RFC 3339") String since,
+            @QueryParam("until") @Parameter(description = "RFC 3339") String until,
+            @QueryParam("after") @Parameter(description = "Records numbered above this one") @DefaultValue("0") long after,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        List<Problem.ProblemViolation> violations = new ArrayList<>();
+        Instant from = time(since, "since", violations);
+        Instant to = time(until, "until", violations);
+        if (limit < 1 || limit > 1000) {
+            violations.add(Problem.ProblemViolation.atParameter("limit", "must be between 1 and 1000"));
+        }
+        if (after < 0) {
+            violations.add(Problem.ProblemViolation.atParameter("after", "must not be negative"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        List<AuditView> items = log.find(blankToNull(actor), blankToNull(action), from, to, after, limit);
+        String next = items.size() < limit ? null : uriInfo.getRequestUriBuilder()
+                .replaceQueryParam("after", items.get(items.size() - 1).number()).build().toString();
+        return new AuditPage(items, next);
+    }
+
+    @GET
+    @Path("verify")
+    @Operation(summary = "Check the whole chain", description = "intact, or the number of the first record that "
+            + "does not hold (edited, missing, out of order) and why.")
+    public ChainVerification verify() {
+        return log.verify();
+    }
+
+    private static Instant time(String value, String parameter, List<Problem.ProblemViolation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            violations.add(Problem.ProblemViolation.atParameter(parameter, "must be an RFC 3339 date-time"));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
