@@ -234,7 +234,9 @@ public class InvocationService implements Invocations {
     public int timeOutOverdue() {
         Instant now = now();
         int timedOut = 0;
-        for (InvocationTarget target : invocations.overdue(now, SWEEP_BATCH)) {
+        for (InvocationTarget overdue : invocations.overdue(now, SWEEP_BATCH)) {
+            // Lock the invocation first, as results do, so that the two never wait for each other.
+            InvocationTarget target = invocations.findTargetForUpdate(overdue.requestId()).orElse(overdue);
             if (target.timeOut(now)) {
                 event(target.invocation(), target, now, "timed_out", target.error().orElse(null));
                 timedOut++;
