@@ -2,7 +2,6 @@ package org.hutong.it.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -10,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
+import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.hutong.audit.application.AuditLog;
 import org.hutong.audit.application.AuditTrail;
@@ -36,14 +36,10 @@ class AuditInContainerIT {
     @EJB
     AuditLog log;
 
-    @Resource
-    UserTransaction transaction;
-
-    @Resource(lookup = "jdbc/hutong")
-    DataSource database;
-
     @Test
     void verifyNamesARowEditedDirectlyInTheDatabase() throws Exception {
+        // Looked up, not injected: Arquillian's test enrichment does not honour @Resource(lookup).
+        UserTransaction transaction = (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
         String target = "inv-" + UUID.randomUUID();
         transaction.begin();
         trail.record(AuditEntry.success("alice", "invocation.start", target, "protect.block-ip on all"));
@@ -68,6 +64,7 @@ class AuditInContainerIT {
 
     /** Sets the detail of record {@code number} with plain JDBC; returns what it was. */
     private String update(long number, String detail) throws Exception {
+        DataSource database = (DataSource) new InitialContext().lookup("jdbc/hutong");
         try (Connection connection = database.getConnection()) {
             String before;
             try (PreparedStatement read = connection.prepareStatement("SELECT detail FROM audit_record WHERE audit_no = ?")) {
