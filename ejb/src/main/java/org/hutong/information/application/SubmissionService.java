@@ -1,15 +1,11 @@
 package org.hutong.information.application;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.OptimisticLockException;
-import java.sql.SQLException;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.hutong.shared.application.TransientFailures;
 
 /**
  * Runs each submission in its own transaction and tries again when the database refused it for
@@ -22,10 +18,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SubmissionService implements InformationSubmission {
 
-    private static final Logger LOG = Logger.getLogger(SubmissionService.class.getName());
-    static final int ATTEMPTS = 3;
-    private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
-    private static final String TRANSACTION_ROLLBACK = "40";
+    static final int ATTEMPTS = TransientFailures.ATTEMPTS;
 
     @EJB
     InformationIngestion ingestion;
@@ -41,32 +34,6 @@ public class SubmissionService implements InformationSubmission {
     }
 
     static <T> T retryingTransientFailures(Supplier<T> attempt) {
-        for (int tried = 1; ; tried++) {
-            try {
-                return attempt.get();
-            } catch (EJBException e) {
-                if (tried == ATTEMPTS || !isTransient(e)) {
-                    throw e;
-                }
-                LOG.log(Level.FINE, "Submission attempt " + tried + " met a transient database conflict; trying again", e);
-            }
-        }
-    }
-
-    static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION)
-                            || sql.getSQLState().startsWith(TRANSACTION_ROLLBACK))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return TransientFailures.retrying(attempt);
     }
 }

@@ -42,6 +42,7 @@ import org.hutong.function.application.Invocations;
 import org.hutong.function.domain.Invocation;
 import org.hutong.registry.domain.ProductRepository;
 import org.hutong.registry.domain.ProductStatus;
+import org.hutong.shared.application.TransientFailures;
 
 /**
  * The OpenC2 consumer the hub presents at {@code /.well-known/openc2}: validates a request message
@@ -150,8 +151,9 @@ public class OpenC2Gateway {
         String target = headers.to().stream().filter(id -> products.find(id).isPresent()).findFirst().orElse(Invocation.ALL);
         InvocationView started;
         try {
-            started = invocations.invoke(new InvocationRequest(invoke.function(), target, invoke.arguments(), timeout,
-                    null, headers.from().orElse("openc2")));
+            InvocationRequest request = new InvocationRequest(invoke.function(), target, invoke.arguments(), timeout,
+                    null, headers.from().orElse("openc2"));
+            started = TransientFailures.retrying(() -> invocations.invoke(request));
         } catch (InvocationRefusedException e) {
             return e.invalid()
                     ? answer(400, "Bad Request: " + e.getMessage(), null, headers)

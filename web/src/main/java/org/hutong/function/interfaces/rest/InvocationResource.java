@@ -35,6 +35,7 @@ import org.hutong.function.application.Invocations;
 import org.hutong.function.application.ResultReport;
 import org.hutong.function.domain.InvocationStatus;
 import org.hutong.function.domain.ResultRefusedException;
+import org.hutong.shared.application.TransientFailures;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
 
@@ -81,8 +82,9 @@ public class InvocationResource {
         }
         Duration timeout = document.timeout() == null ? DEFAULT_TIMEOUT
                 : durationMember(document.timeout(), "/timeout");
-        InvocationView started = invocations.invoke(new InvocationRequest(document.function(), document.target(),
-                document.arguments(), timeout, document.callback(), actor()));
+        InvocationRequest request = new InvocationRequest(document.function(), document.target(),
+                document.arguments(), timeout, document.callback(), actor());
+        InvocationView started = TransientFailures.retrying(() -> invocations.invoke(request));
         URI location = uriInfo.getBaseUriBuilder().path(InvocationResource.class).path(started.id()).build();
         InvocationView current = awaitEnd(started, waitFor);
         return Response.status(current.isFinal() ? Response.Status.OK : Response.Status.ACCEPTED).location(location)

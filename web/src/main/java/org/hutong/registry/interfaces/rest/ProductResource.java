@@ -31,6 +31,7 @@ import org.hutong.registry.application.ProductView;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.ProductDescription;
 import org.hutong.registry.domain.ProductStatus;
+import org.hutong.shared.application.TransientFailures;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
 
@@ -60,7 +61,8 @@ public class ProductResource {
     @APIResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(ProductDocument document) {
-        ProductView product = registry.register(document == null ? null : document.id(), description(document));
+        ProductDescription description = description(document);
+        ProductView product = TransientFailures.retrying(() -> registry.register(document.id(), description));
         return Response.created(uriInfo.getBaseUriBuilder().path(ProductResource.class).path(product.id()).build())
                 .type(MediaType.APPLICATION_JSON).entity(product).build();
     }

@@ -1,0 +1,52 @@
+package org.hutong.shared.application;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a transactional call again when the database refused it for a reason a second attempt
+ * removes: a unique key a concurrent transaction stored first (SQLState class 23), a deadlock or
+ * lock time-out (class 40, e.g. Derby's identity pre-allocation under concurrent first inserts),
+ * or a row changed concurrently (optimistic lock). Each attempt must be its own transaction.
+ */
+public final class TransientFailures {
+
+    public static final int ATTEMPTS = 3;
+    private static final Logger LOG = Logger.getLogger(TransientFailures.class.getName());
+
+    private TransientFailures() {
+    }
+
+    public static <T> T retrying(Supplier<T> attempt) {
+        for (int tried = 1; ; tried++) {
+            try {
+                return attempt.get();
+            } catch (EJBException e) {
+                if (tried == ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+                LOG.log(Level.FINE, "Attempt " + tried + " met a transient database conflict; trying again", e);
+            }
+        }
+    }
+
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}
