@@ -1,6 +1,6 @@
 package org.hutong.information.application;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import org.hutong.information.domain.InformationRecord;
 
@@ -33,7 +33,10 @@ public record InformationText(long sequence, Instant receivedAt, String json) {
         return new InformationText(sequence, record.receivedAt(), json.toString());
     }
 
-    private static String quoted(String value) {
-        return Json.createValue(value).toString();
+    // Json.createValue looks the provider up with a ServiceLoader on every call: thousands per page.
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    static String quoted(String value) {
+        return JSON.createValue(value).toString();
     }
 }

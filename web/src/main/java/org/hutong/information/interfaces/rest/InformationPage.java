@@ -1,6 +1,6 @@
 package org.hutong.information.interfaces.rest;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +52,9 @@ public record InformationPage(
         return json.append('}').toString();
     }
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static String quoted(String value) {
-        return Json.createValue(value).toString();
+        return JSON.createValue(value).toString();
     }
 }
