@@ -1,6 +1,6 @@
 package org.hutong.audit.domain;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,6 +19,9 @@ import java.util.Optional;
 @Entity
 @Table(name = "audit_record")
 public class AuditRecord {
+
+    // Computed while the chain's head is locked: no provider look-up per record.
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The previous hash of the first record. */
     public static final String GENESIS = "0".repeat(64);
@@ -81,7 +84,7 @@ public class AuditRecord {
 
     /** The content the hash covers, as JSON with a fixed member order. */
     String canonical() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("no", number)
                 .add("at", occurredAt().toString())
                 .add("actor", actor)

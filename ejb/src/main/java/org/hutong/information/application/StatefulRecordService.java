@@ -8,13 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hutong.audit.application.AuditTrail;
 import org.hutong.audit.domain.AuditEntry;
-import org.hutong.information.domain.state.AssetRecord;
 import org.hutong.information.domain.state.IncidentRecord;
 import org.hutong.information.domain.state.IncidentStatus;
 import org.hutong.information.domain.state.RecordChange;
@@ -22,18 +20,12 @@ import org.hutong.information.domain.state.RecordCriteria;
 import org.hutong.information.domain.state.RecordKind;
 import org.hutong.information.domain.state.StatefulRecord;
 import org.hutong.information.domain.state.StatefulRecordRepository;
-import org.hutong.information.domain.state.VulnerabilityRecord;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class StatefulRecordService implements StatefulRecords {
 
     private static final Logger LOG = Logger.getLogger(StatefulRecordService.class.getName());
-    private static final Map<RecordKind, Class<? extends StatefulRecord>> ENTITIES = Map.of(
-            RecordKind.ASSET, AssetRecord.class,
-            RecordKind.VULNERABILITY, VulnerabilityRecord.class,
-            RecordKind.INCIDENT, IncidentRecord.class);
-
     @Inject
     StatefulRecordRepository repository;
 
@@ -53,7 +45,7 @@ public class StatefulRecordService implements StatefulRecords {
 
     @Override
     public Optional<RecordView> byId(RecordKind kind, String recordId) {
-        return repository.findByRecordId(ENTITIES.get(kind), recordId)
+        return repository.findByRecordId(kind.entity(), recordId)
                 .map(record -> RecordView.of(record, repository.history(kind, recordId)));
     }
 

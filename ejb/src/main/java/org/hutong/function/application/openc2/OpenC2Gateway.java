@@ -159,10 +159,6 @@ public class OpenC2Gateway {
                     ? answer(400, "Bad Request: " + e.getMessage(), null, headers)
                     : answer(501, "Not Implemented: " + e.getMessage(), null, headers);
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof InvocationRefusedException refused) {
-                return refused.invalid() ? answer(400, "Bad Request: " + refused.getMessage(), null, headers)
-                        : answer(501, "Not Implemented: " + refused.getMessage(), null, headers);
-            }
             LOG.log(Level.WARNING, "OpenC2 command failed", e);
             return answer(500, "Internal Error", null, headers);
         }

@@ -7,7 +7,6 @@ import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.hutong.information.domain.state.AssetIdentity;
 import org.hutong.information.domain.state.AssetRecord;
@@ -21,11 +20,6 @@ import org.hutong.information.domain.state.VulnerabilityRecord;
 
 @ApplicationScoped
 public class JpaStatefulRecordRepository implements StatefulRecordRepository {
-
-    private static final Map<RecordKind, Class<? extends StatefulRecord>> ENTITIES = Map.of(
-            RecordKind.ASSET, AssetRecord.class,
-            RecordKind.VULNERABILITY, VulnerabilityRecord.class,
-            RecordKind.INCIDENT, IncidentRecord.class);
 
     @PersistenceContext(unitName = "hutong")
     EntityManager entityManager;
@@ -73,7 +67,7 @@ public class JpaStatefulRecordRepository implements StatefulRecordRepository {
 
     @Override
     public List<? extends StatefulRecord> find(RecordCriteria criteria) {
-        Class<? extends StatefulRecord> entity = ENTITIES.get(criteria.kind());
+        Class<? extends StatefulRecord> entity = criteria.kind().entity();
         StringBuilder jpql = new StringBuilder("SELECT r FROM ").append(entity.getSimpleName())
                 .append(" r WHERE r.number > :after");
         switch (criteria.kind()) {
