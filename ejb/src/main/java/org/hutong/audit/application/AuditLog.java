@@ -3,6 +3,7 @@ package org.hutong.audit.application;
 import jakarta.ejb.Local;
 import java.time.Instant;
 import java.util.List;
+import org.hutong.audit.domain.AuditEntry;
 
 /** Reading and checking the audit trail. */
 @Local
@@ -13,4 +14,10 @@ public interface AuditLog {
 
     /** Walks the whole chain and names the first record that does not hold. */
     ChainVerification verify();
+
+    /**
+     * Records a security event (a failed authentication, a denied request, a configuration change) in a
+     * transaction of its own: the refusal that follows must not take the record with it.
+     */
+    void recordSecurityEvent(AuditEntry entry);
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hutong.audit.domain.AuditEntry;
 import org.hutong.audit.domain.AuditHead;
 import org.hutong.audit.domain.AuditRecord;
 import org.hutong.audit.domain.AuditRepository;
@@ -21,6 +22,17 @@ public class AuditService implements AuditLog {
 
     @Inject
     AuditRepository repository;
+
+    @Inject
+    AuditTrail trail;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordSecurityEvent(AuditEntry entry) {
+        trail.record(entry);
+        LOG.log(Level.WARNING, "Security event {0} by {1} on {2}: {3} ({4})",
+                new Object[] {entry.action(), entry.actor(), entry.target(), entry.outcome(), entry.detail()});
+    }
 
     @Override
     public List<AuditView> find(String actor, String action, Instant since, Instant until, long after, int limit) {

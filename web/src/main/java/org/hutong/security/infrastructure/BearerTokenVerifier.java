@@ -1,0 +1,72 @@
+package org.hutong.security.infrastructure;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.text.ParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Verifies OpenID Connect / OAuth2 access tokens (JWT) of one issuer: signature with the issuer's
+ * published keys (RS256, ES256), issuer, audience, expiry. A token that carries the product claim
+ * ({@code client_id} for Keycloak's client-credentials tokens) speaks for the product of that id;
+ * any other speaks for the person named by the user claim, with the token's groups.
+ */
+public final class BearerTokenVerifier {
+
+    /** How the claims of a token are read. */
+    public record Claims(String user, String groups, String product) {
+
+        public Claims {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(groups, "groups");
+            Objects.requireNonNull(product, "product");
+        }
+    }
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final Claims claims;
+
+    public BearerTokenVerifier(String issuer, String audience, JWKSource<SecurityContext> keys, Claims claims) {
+        this.claims = claims;
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp")));
+    }
+
+    public TokenCaller verify(String token) throws CredentialsRefusedException {
+        JWTClaimsSet set;
+        try {
+            set = processor.process(token, null);
+        } catch (ParseException e) {
+            throw new CredentialsRefusedException("the bearer token is not a JWT");
+        } catch (BadJOSEException e) {
+            throw new CredentialsRefusedException("the bearer token is not valid: " + e.getMessage());
+        } catch (JOSEException e) {
+            throw new CredentialsRefusedException("the bearer token could not be verified: " + e.getMessage(), e);
+        }
+        try {
+            String product = set.getStringClaim(claims.product());
+            if (product != null && !product.isBlank()) {
+                return new TokenCaller(product, true, Set.of());
+            }
+            String user = set.getStringClaim(claims.user());
+            if (user == null || user.isBlank()) {
+                throw new CredentialsRefusedException("the bearer token names no user (claim " + claims.user() + ")");
+            }
+            List<String> groups = set.getStringListClaim(claims.groups());
+            return new TokenCaller(user, false, groups == null ? Set.of() : new LinkedHashSet<>(groups));
+        } catch (ParseException e) {
+            throw new CredentialsRefusedException("the bearer token's claims have unexpected types: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.hutong.security.interfaces;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import javax.security.auth.x500.X500Principal;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hutong.audit.application.AuditLog;
+import org.hutong.audit.domain.AuditEntry;
+import org.hutong.registry.application.ProductRegistry;
+import org.hutong.registry.application.ProductView;
+import org.hutong.security.infrastructure.BearerTokens;
+import org.hutong.security.infrastructure.CredentialsRefusedException;
+import org.hutong.security.infrastructure.RegistryLogin;
+import org.hutong.security.infrastructure.TokenCaller;
+
+/**
+ * The one way into the function interfaces. People present a directory password (HTTP Basic,
+ * checked by the server's user registry) or an OpenID Connect access token; products present a
+ * client certificate whose subject CN is their product id (mutual TLS) or an OAuth2
+ * client-credentials token. Roles follow from groups by the server's role mapping: directory
+ * groups for passwords, the token's groups for tokens, {@code hutong.security.product.group} for
+ * products. Presented credentials that prove nothing end the request with 401 and an audit record.
+ */
+@ApplicationScoped
+public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+
+    @Inject
+    BearerTokens bearerTokens;
+
+    @Inject
+    RegistryLogin registryLogin;
+
+    @EJB
+    ProductRegistry registry;
+
+    @EJB
+    AuditLog audit;
+
+    @Inject
+    @ConfigProperty(name = "hutong.security.product.group", defaultValue = "hutong-products")
+    String productGroup;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        X509Certificate[] chain = (X509Certificate[]) request.getAttribute(CERTIFICATE_ATTRIBUTE);
+        String claimed = "anonymous";
+        String mechanism = "none";
+        try {
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                mechanism = "bearer";
+                TokenCaller caller = bearerTokens.verify(authorization.substring(7).trim());
+                claimed = caller.name();
+                return caller.product()
+                        ? product(context, caller.name())
+                        : context.notifyContainerAboutLogin(caller.name(), caller.groups());
+            }
+            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                mechanism = "password";
+                String[] pair = basic(authorization.substring(6).trim());
+                claimed = pair[0];
+                return context.notifyContainerAboutLogin(pair[0], registryLogin.check(pair[0], pair[1].toCharArray()));
+            }
+            if (authorization != null) {
+                throw new CredentialsRefusedException("unsupported Authorization scheme; use Basic or Bearer");
+            }
+            if (chain != null && chain.length > 0) {
+                mechanism = "certificate";
+                claimed = commonName(chain[0].getSubjectX500Principal())
+                        .orElseThrow(() -> new CredentialsRefusedException("the client certificate has no CN"));
+                return product(context, claimed);
+            }
+        } catch (CredentialsRefusedException e) {
+            return refuse(request, response, claimed, mechanism, e.getMessage());
+        }
+        if (context.isProtected()) {
+            return challenge(response, "credentials are required: a client certificate, a bearer token or a password");
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus product(HttpMessageContext context, String productId) throws CredentialsRefusedException {
+        Optional<ProductView> product = registry.find(productId);
+        if (product.isEmpty() || "deregistered".equals(product.get().status())) {
+            throw new CredentialsRefusedException("no registered product " + productId);
+        }
+        return context.notifyContainerAboutLogin(productId, Set.of(productGroup));
+    }
+
+    private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, String claimed,
+            String mechanism, String reason) {
+        audit.recordSecurityEvent(AuditEntry.refused(claimed, "authentication", request.getRequestURI(),
+                mechanism + " from " + request.getRemoteAddr() + ": " + reason));
+        return challenge(response, reason);
+    }
+
+    private static AuthenticationStatus challenge(HttpServletResponse response, String detail) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"hutong\"");
+            response.addHeader("WWW-Authenticate", "Basic realm=\"hutong\", charset=\"UTF-8\"");
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(SecurityProblems.unauthorized(detail));
+            response.flushBuffer();
+        } catch (IOException e) {
+            // The client went away; the status is all it could have had.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    static String[] basic(String encoded) throws CredentialsRefusedException {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new CredentialsRefusedException("the Basic credentials are not base64");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            throw new CredentialsRefusedException("the Basic credentials are not user:password");
+        }
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+
+    static Optional<String> commonName(X500Principal subject) {
+        try {
+            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(subject.getName()).getRdns()) {
+                if ("CN".equalsIgnoreCase(rdn.getType())) {
+                    return Optional.of(rdn.getValue().toString());
+                }
+            }
+            return Optional.empty();
+        } catch (javax.naming.InvalidNameException e) {
+            return Optional.empty();
+        }
+    }
+}
