@@ -13,7 +13,7 @@
 #
 # Environment (all optional):
 #   KC_JAVA_HOME     Java 21+ for Keycloak (default /usr/lib/jvm/temurin-25-jdk-amd64)
-#   KC_REALM         realm to wait for (default hutong)
+#   KC_REALM         name of the realm in REALM_JSON, waited for (default hutong)
 #   KC_HEAP          heap options (default "-Xms64m -Xmx512m")
 #   KC_START_TIMEOUT seconds to wait for the realm (default 180)
 set -euo pipefail
@@ -83,7 +83,6 @@ do_start() {
   local log pidfile marker build_sig url t0 deadline code pgid
   [[ "$port" =~ ^[0-9]+$ ]] && ((port > 0 && port < 65536)) || die "invalid port '$port'"
   [[ -f "$realm_json" ]] || die "realm file '$realm_json' not found"
-  [[ "$realm_json" == *.json ]] || die "realm file '$realm_json' must end in .json"
   [[ -x "$KC_JAVA_HOME/bin/java" ]] \
     || die "Keycloak needs Java 21+, but $KC_JAVA_HOME/bin/java does not exist (set KC_JAVA_HOME)"
   command -v curl >/dev/null || die "curl is required"
@@ -118,7 +117,8 @@ do_start() {
   # Fresh database every start, so --import-realm always imports the current realm file.
   rm -rf "$kc_home/data"
   mkdir -p "$kc_home/data/import"
-  cp "$realm_json" "$kc_home/data/import/$(basename "$realm_json")"
+  # Keycloak insists on the file name <realm>-realm.json ("File name / realm name mismatch").
+  cp "$realm_json" "$kc_home/data/import/$KC_REALM-realm.json"
 
   echo "keycloak.sh: starting Keycloak on http://127.0.0.1:$port (log $log)"
   t0="$(now)"

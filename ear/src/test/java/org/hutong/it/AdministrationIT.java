@@ -38,7 +38,7 @@ class AdministrationIT {
 
     @Test
     void metricsAreServedInPrometheusFormat() {
-        HttpResponse<String> metrics = Hub.send(HttpRequest.newBuilder(URI.create(Hub.HTTP + "/metrics"))
+        HttpResponse<String> metrics = TestIdentities.ADMIN.send(HttpRequest.newBuilder(URI.create(Hub.HTTPS + "/metrics"))
                 .header("Accept", "text/plain").GET().build());
 
         assertThat(metrics.statusCode()).isEqualTo(200);

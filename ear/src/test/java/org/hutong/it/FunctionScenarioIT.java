@@ -208,7 +208,8 @@ class FunctionScenarioIT {
     private static void register(String id, String category, String function) {
         HttpResponse<String> response = Hub.post("/products", "application/json", """
                 {"id":"%s","vendor":"Example","name":"%s","version":"1.0","category":"%s",
-                 "functions":["%s"],"commands":{"channel":"jms"}}""".formatted(id, id, category, function));
+                 "functions":["%s"],"publishes":["asset"],"commands":{"channel":"jms"}}""".formatted(id, id, category,
+                function));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 }

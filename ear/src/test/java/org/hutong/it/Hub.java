@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,7 +19,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -38,7 +43,8 @@ final class Hub {
     static final Path WLP = Path.of(System.getProperty("hutong.wlp.dir", "target/liberty/wlp"));
     static final String SERVER = System.getProperty("hutong.server.name", "hutong");
 
-    static final HttpClient HTTP_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .sslContext(TestIdentities.tls(null)).build();
 
     private Hub() {
     }
@@ -72,19 +78,99 @@ final class Hub {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * Posts as whoever would: information as its producer (a test product registered on first use),
+     * results and heartbeats as the product, registrations as an administrator, invocations and
+     * incident transitions as an operator. Tests of refusals choose their caller explicitly.
+     */
     static HttpResponse<String> post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(API + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(API + path))
                 .header("Content-Type", contentType)
                 .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return callerFor("POST", path, body).send(request);
     }
 
+    /** Reads as an operator (the audit trail as an auditor); paths outside the API anonymously. */
     static HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : API + url))
                 .header("Accept", "application/json, application/problem+json").GET().build());
     }
 
+    /** Sends as {@link #post} and {@link #get} would choose, unless the request carries credentials. */
     static HttpResponse<String> send(HttpRequest request) {
+        String url = request.uri().toString().replace(HTTPS, HTTP);
+        if (request.headers().firstValue("Authorization").isPresent()
+                || !url.startsWith(API) && !url.startsWith(HTTP + "/.well-known/")) {
+            return sendAnonymously(request);
+        }
+        String path = url.startsWith(API) ? url.substring(API.length()) : url.substring(HTTP.length());
+        return callerFor(request.method(), path, null).send(request);
+    }
+
+    static TestIdentities.Caller callerFor(String method, String path, String body) {
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if (bare.startsWith("/.well-known/openc2")) {
+            return TestIdentities.OPERATOR;
+        }
+        if (bare.startsWith("/audit")) {
+            return TestIdentities.AUDITOR;
+        }
+        if (method.equals("GET")) {
+            return TestIdentities.OPERATOR;
+        }
+        if (bare.matches("/products/[^/]+/heartbeat")) {
+            return TestIdentities.product(bare.split("/")[2]);
+        }
+        if (bare.startsWith("/products")) {
+            return TestIdentities.ADMIN;
+        }
+        if (bare.matches("/invocations/[^/]+/results") && body != null) {
+            return TestIdentities.product(json(body).getString("product"));
+        }
+        if (bare.startsWith("/information") && body != null) {
+            return registeredProduct(producerOf(body));
+        }
+        return TestIdentities.OPERATOR;
+    }
+
+    private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
+    private static final String ALL_TYPES = "[\"behavior\",\"alert\",\"asset\",\"vulnerability\",\"threat\",\"incident\"]";
+
+    /**
+     * The test product {@code id}, registered on first use (as an administrator would) to publish and
+     * subscribe to every information type, unless a test registered it already.
+     */
+    static TestIdentities.Product registeredProduct(String id) {
+        if (REGISTERED.add(id) && TestIdentities.ADMIN.get("/products/" + id).statusCode() == 404) {
+            HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
+                    {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"security-management",
+                     "functions":[],"publishes":%s,"subscribes":%s,"commands":{"channel":"jms"}}"""
+                    .formatted(id, id, ALL_TYPES, ALL_TYPES));
+            assertThat(registered.statusCode()).as("registering test product %s: %s", id, registered.body())
+                    .isEqualTo(201);
+        }
+        return TestIdentities.product(id);
+    }
+
+    /** The producer of an envelope, or of a batch's first envelope with a usable one. */
+    static String producerOf(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            List<JsonValue> envelopes = value instanceof JsonArray batch ? batch : List.of(value);
+            for (JsonValue item : envelopes) {
+                if (item instanceof JsonObject envelope && envelope.get("producer") instanceof JsonString producer
+                        && producer.getString().matches("^[a-z0-9][a-z0-9-]{0,62}$")) {
+                    return producer.getString();
+                }
+            }
+        } catch (RuntimeException notJson) {
+            // a test of malformed input: any registered product may send it
+        }
+        return "malformed-input-tests";
+    }
+
+    static HttpResponse<String> sendAnonymously(HttpRequest request) {
         try {
             return HTTP_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ class InformationHttpIT {
         assertThat(created.statusCode()).isEqualTo(201);
         JsonObject body = Hub.json(created);
         String hubId = body.getJsonObject("hub").getString("id");
-        assertThat(created.headers().firstValue("Location")).hasValue(Hub.API + "/information/" + hubId);
+        // Products call over HTTPS (mutual TLS): the Location is on that port.
+        assertThat(created.headers().firstValue("Location")).hasValue(Hub.HTTPS + "/api/v1/information/" + hubId);
         assertThat(body.getString("id")).isEqualTo(id);
         assertThat(body.getString("producer")).isEqualTo(producer);
         assertThat(body.getJsonObject("body").getString("name")).isEqualTo("port scan");
@@ -162,10 +164,12 @@ class InformationHttpIT {
     @Test
     void answersConcurrentCopiesOfOneEnvelopeWithOneCreatedAndTheRestDuplicates() {
         for (int round = 0; round < 3; round++) {
-            String envelope = Hub.alert(Hub.uniqueProducer("race"));
+            String producer = Hub.uniqueProducer("race");
+            String envelope = Hub.alert(producer);
+            HttpClient client = Hub.registeredProduct(producer).client();
             List<CompletableFuture<HttpResponse<String>>> copies = new ArrayList<>();
             for (int copy = 0; copy < 8; copy++) {
-                copies.add(Hub.HTTP_CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(Hub.API + "/information"))
+                copies.add(client.sendAsync(HttpRequest.newBuilder(URI.create(Hub.HTTPS + "/api/v1/information"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(),
                         HttpResponse.BodyHandlers.ofString()));

@@ -56,7 +56,8 @@ class RegistryIT {
         HttpResponse<String> deregistered = Hub.send(HttpRequest.newBuilder(URI.create(Hub.API + "/products/" + id))
                 .header("Accept", "application/json").DELETE().build());
         assertThat(Hub.json(deregistered).getString("status")).isEqualTo("deregistered");
-        assertThat(Hub.post("/products/" + id + "/heartbeat", "application/json", "").statusCode()).isEqualTo(409);
+        // A deregistered product's certificate no longer opens the door.
+        assertThat(Hub.post("/products/" + id + "/heartbeat", "application/json", "").statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.hutong.security.domain.Sender;
 
 /** The ingestion and query services with real JPA, the real database and the real broker. */
 @ExtendWith(ArquillianExtension.class)
@@ -54,8 +55,8 @@ class IngestionInContainerIT {
     @Test
     void storesReadsBackAndAssignsIncreasingSequences() {
         String producer = "arq-" + UUID.randomUUID().toString().substring(0, 8);
-        IngestionReceipt first = ingestion.ingest(envelope(producer, UUID.randomUUID().toString(), "alert", "a"));
-        IngestionReceipt second = ingestion.ingest(envelope(producer, UUID.randomUUID().toString(), "asset", "b"));
+        IngestionReceipt first = ingestion.ingest(envelope(producer, UUID.randomUUID().toString(), "alert", "a"), Sender.HUB);
+        IngestionReceipt second = ingestion.ingest(envelope(producer, UUID.randomUUID().toString(), "asset", "b"), Sender.HUB);
 
         assertThat(first.created()).isTrue();
         assertThat(second.information().hub().sequence()).isGreaterThan(first.information().hub().sequence());
@@ -66,7 +67,7 @@ class IngestionInContainerIT {
     void findsByTypeAndProducerInReceiveOrderFromACursor() {
         String producer = "arq-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 5; i++) {
-            ingestion.ingest(envelope(producer, UUID.randomUUID().toString(), i % 2 == 0 ? "alert" : "threat", "n" + i));
+            ingestion.ingest(envelope(producer, UUID.randomUUID().toString(), i % 2 == 0 ? "alert" : "threat", "n" + i), Sender.HUB);
         }
 
         var alerts = queries.find(InformationCriteria.of(Optional.of(InformationType.ALERT), Optional.of(producer), 0, 10));
@@ -82,20 +83,20 @@ class IngestionInContainerIT {
         String producer = "arq-" + UUID.randomUUID().toString().substring(0, 8);
         String id = UUID.randomUUID().toString();
         String original = envelope(producer, id, "incident", "ransomware");
-        IngestionReceipt stored = ingestion.ingest(original);
+        IngestionReceipt stored = ingestion.ingest(original, Sender.HUB);
 
-        IngestionReceipt again = ingestion.ingest(original);
+        IngestionReceipt again = ingestion.ingest(original, Sender.HUB);
         assertThat(again.created()).isFalse();
         assertThat(again.information()).isEqualTo(stored.information());
 
-        assertThatThrownBy(() -> ingestion.ingest(original.replace("ransomware", "phishing")))
+        assertThatThrownBy(() -> ingestion.ingest(original.replace("ransomware", "phishing"), Sender.HUB))
                 .isInstanceOf(ConflictingInformationException.class);
         assertThat(queries.find(InformationCriteria.of(Optional.empty(), Optional.of(producer), 0, 10))).hasSize(1);
     }
 
     @Test
     void refusesInvalidEnvelopesThroughTheEjbBoundaryUnwrapped() {
-        assertThatThrownBy(() -> ingestion.ingest("{\"type\":\"alert\"}"))
+        assertThatThrownBy(() -> ingestion.ingest("{\"type\":\"alert\"}", Sender.HUB))
                 .isInstanceOf(InvalidInformationException.class);
     }
 }

@@ -20,6 +20,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.hutong.security.domain.Sender;
 
 /**
  * Storing and publishing are one transaction: when publishing fails, nothing is stored, so the
@@ -56,7 +57,7 @@ class PublishFailureInContainerIT {
         String producer = "arq-" + UUID.randomUUID().toString().substring(0, 8);
 
         assertThatThrownBy(() -> ingestion.ingest(
-                IngestionInContainerIT.envelope(producer, UUID.randomUUID().toString(), "alert", "lost?")))
+                IngestionInContainerIT.envelope(producer, UUID.randomUUID().toString(), "alert", "lost?"), Sender.HUB))
                 .hasRootCauseMessage("broker refused the message");
 
         assertThat(queries.find(InformationCriteria.of(Optional.empty(), Optional.of(producer), 0, 10))).isEmpty();

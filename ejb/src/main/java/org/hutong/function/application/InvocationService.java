@@ -34,6 +34,7 @@ import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductRepository;
 import org.hutong.registry.domain.ProductStatus;
+import org.hutong.security.domain.Sender;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -192,7 +193,8 @@ public class InvocationService implements Invocations {
         products.find(target.productId()).ifPresent(product -> product.seen(now));
         event(invocation, target, now, status.wireName(), report.error());
         if (report.information() != null && !report.information().isEmpty()) {
-            BatchReceipt receipt = information.ingestBatch(report.information().toString(), RejectionPolicy.PARK);
+            BatchReceipt receipt = information.ingestBatch(report.information().toString(), RejectionPolicy.PARK,
+                    Sender.product(target.productId()));
             event(invocation, target, now, "information", receipt.accepted() + " accepted, " + receipt.duplicates()
                     + " duplicate, " + receipt.rejected() + " rejected");
         }

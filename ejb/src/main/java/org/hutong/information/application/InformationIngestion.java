@@ -5,6 +5,7 @@ import java.util.List;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
+import org.hutong.security.domain.Sender;
 
 /** The one way information enters the hub, whatever the channel. */
 @Local
@@ -17,7 +18,7 @@ public interface InformationIngestion {
      * @throws InvalidInformationException if the text is not a valid envelope (nothing is stored)
      * @throws ConflictingInformationException if the producer already sent this id with other content
      */
-    IngestionReceipt ingest(String envelopeJson);
+    IngestionReceipt ingest(String envelopeJson, Sender sender);
 
     /**
      * Ingests a JSON array of envelopes in one transaction, deciding item by item: each is
@@ -27,7 +28,7 @@ public interface InformationIngestion {
      * @throws InvalidInformationException if the text is not a JSON array
      * @throws InformationTooLargeException if the batch holds more envelopes than allowed
      */
-    BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy);
+    BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy, Sender sender);
 
     /** Whether a payload is a batch (a JSON array) rather than one envelope, without parsing it. */
     static boolean isBatch(String payload) {

@@ -1,6 +1,7 @@
 package org.hutong.information.application;
 
 import jakarta.ejb.Local;
+import org.hutong.security.domain.Sender;
 
 /**
  * Ingestion for callers that wait for an answer (HTTP). Each attempt is its own transaction;
@@ -10,9 +11,9 @@ import jakarta.ejb.Local;
 @Local
 public interface InformationSubmission {
 
-    /** @see InformationIngestion#ingest(String) */
-    IngestionReceipt submit(String envelopeJson);
+    /** @see InformationIngestion#ingest(String, Sender) */
+    IngestionReceipt submit(String envelopeJson, Sender sender);
 
-    /** @see InformationIngestion#ingestBatch(String, RejectionPolicy) */
-    BatchReceipt submitBatch(String batchJson);
+    /** @see InformationIngestion#ingestBatch(String, RejectionPolicy, Sender) */
+    BatchReceipt submitBatch(String batchJson, Sender sender);
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +24,10 @@ import org.hutong.information.domain.InformationRepository;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
 import org.hutong.information.domain.state.IllegalTransitionException;
+import org.hutong.security.application.ProductRightsService;
+import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.security.domain.ProductRights;
+import org.hutong.security.domain.Sender;
 
 /** Ingestion of information: one transaction stores the records and publishes them. */
 @Stateless
@@ -54,6 +59,9 @@ public class IngestionService implements InformationIngestion {
     @Inject
     Clock clock;
 
+    @Inject
+    ProductRightsService rights;
+
     public IngestionService() {
         // for the container
     }
@@ -70,8 +78,14 @@ public class IngestionService implements InformationIngestion {
     }
 
     @Override
-    public IngestionReceipt ingest(String envelopeJson) {
-        Outcome outcome = storeAll(List.of(parser.parse(envelopeJson))).get(0);
+    public IngestionReceipt ingest(String envelopeJson, Sender sender) {
+        InformationEnvelope envelope = parser.parse(envelopeJson);
+        Optional<ProductRights> senderRights = rightsOf(sender);
+        senderRights.flatMap(granted -> granted.publishRefusal(envelope.producer(), envelope.type().wireName()))
+                .ifPresent(reason -> {
+                    throw new AccessRefusedException(reason);
+                });
+        Outcome outcome = storeAll(List.of(envelope)).get(0);
         if (outcome.conflict() != null) {
             throw outcome.conflict();
         }
@@ -79,8 +93,9 @@ public class IngestionService implements InformationIngestion {
     }
 
     @Override
-    public BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy) {
+    public BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy, Sender sender) {
         List<JsonNode> batch = parser.readBatch(batchJson);
+        Optional<ProductRights> senderRights = rightsOf(sender);
         if (batch.size() > limits.maxBatchItems()) {
             throw new InformationTooLargeException("the batch has " + batch.size()
                     + " envelopes; the limit is " + limits.maxBatchItems());
@@ -91,7 +106,15 @@ public class IngestionService implements InformationIngestion {
         for (int index = 0; index < batch.size(); index++) {
             String text = batch.get(index).toString();
             try {
-                valid.add(parser.parse(batch.get(index), text));
+                InformationEnvelope envelope = parser.parse(batch.get(index), text);
+                Optional<String> refusal = senderRights.flatMap(granted -> granted.publishRefusal(envelope.producer(),
+                        envelope.type().wireName()));
+                if (refusal.isPresent()) {
+                    outcomes[index] = refuse(index, text, refusal.get(), List.of(new Violation("/producer", refusal.get())),
+                            policy);
+                    continue;
+                }
+                valid.add(envelope);
                 validIndexes.add(index);
             } catch (InvalidInformationException e) {
                 outcomes[index] = refuse(index, text, e.getMessage(), e.violations(), policy);
@@ -112,6 +135,10 @@ public class IngestionService implements InformationIngestion {
         LOG.log(Level.FINE, "Batch of {0}: {1} accepted, {2} duplicates, {3} rejected",
                 new Object[] {batch.size(), receipt.accepted(), receipt.duplicates(), receipt.rejected()});
         return receipt;
+    }
+
+    private Optional<ProductRights> rightsOf(Sender sender) {
+        return sender.isHub() ? Optional.empty() : Optional.of(rights.require(sender.productId()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.function.Supplier;
+import org.hutong.security.domain.Sender;
 import org.hutong.shared.application.TransientFailures;
 
 /**
@@ -24,13 +25,13 @@ public class SubmissionService implements InformationSubmission {
     InformationIngestion ingestion;
 
     @Override
-    public IngestionReceipt submit(String envelopeJson) {
-        return retryingTransientFailures(() -> ingestion.ingest(envelopeJson));
+    public IngestionReceipt submit(String envelopeJson, Sender sender) {
+        return retryingTransientFailures(() -> ingestion.ingest(envelopeJson, sender));
     }
 
     @Override
-    public BatchReceipt submitBatch(String batchJson) {
-        return retryingTransientFailures(() -> ingestion.ingestBatch(batchJson, RejectionPolicy.REPORT));
+    public BatchReceipt submitBatch(String batchJson, Sender sender) {
+        return retryingTransientFailures(() -> ingestion.ingestBatch(batchJson, RejectionPolicy.REPORT, sender));
     }
 
     static <T> T retryingTransientFailures(Supplier<T> attempt) {

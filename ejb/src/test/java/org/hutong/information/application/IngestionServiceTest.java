@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InformationCriteria;
@@ -17,6 +18,10 @@ import org.hutong.information.domain.InformationRepository;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
 import org.junit.jupiter.api.Test;
+import org.hutong.security.application.ProductRightsService;
+import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.security.domain.ProductRights;
+import org.hutong.security.domain.Sender;
 
 class IngestionServiceTest {
 
@@ -33,7 +38,7 @@ class IngestionServiceTest {
 
     @Test
     void storesAndPublishesNewInformation() {
-        IngestionReceipt receipt = service.ingest(EnvelopeParserTest.alert(ID));
+        IngestionReceipt receipt = service.ingest(EnvelopeParserTest.alert(ID), Sender.HUB);
 
         assertThat(receipt.created()).isTrue();
         assertThat(repository.records).hasSize(1);
@@ -45,11 +50,11 @@ class IngestionServiceTest {
 
     @Test
     void answersADuplicateWithTheOriginalAndStoresNothingNew() {
-        IngestionReceipt first = service.ingest(EnvelopeParserTest.alert(ID));
+        IngestionReceipt first = service.ingest(EnvelopeParserTest.alert(ID), Sender.HUB);
         // Same content, different member order and whitespace.
         IngestionReceipt second = service.ingest("""
                 {"body":{"severity":2,"category":"network-attack/scan","name":"port scan"},"time":"2026-11-29T08:00:00+08:00",
-                 "producer":"ids-01","specVersion":"1.0","type":"alert","id":"%s"}""".formatted(ID));
+                 "producer":"ids-01","specVersion":"1.0","type":"alert","id":"%s"}""".formatted(ID), Sender.HUB);
 
         assertThat(second.created()).isFalse();
         assertThat(second.information().hub()).isEqualTo(first.information().hub());
@@ -59,9 +64,9 @@ class IngestionServiceTest {
 
     @Test
     void refusesTheSameIdWithDifferentContent() {
-        service.ingest(EnvelopeParserTest.alert(ID));
+        service.ingest(EnvelopeParserTest.alert(ID), Sender.HUB);
 
-        assertThatThrownBy(() -> service.ingest(EnvelopeParserTest.alert(ID).replace("port scan", "brute force")))
+        assertThatThrownBy(() -> service.ingest(EnvelopeParserTest.alert(ID).replace("port scan", "brute force"), Sender.HUB))
                 .isInstanceOf(ConflictingInformationException.class)
                 .hasMessageContaining(ID);
         assertThat(repository.records).hasSize(1);
@@ -70,7 +75,7 @@ class IngestionServiceTest {
 
     @Test
     void storesAndPublishesNothingInvalid() {
-        assertThatThrownBy(() -> service.ingest("{\"type\":\"alert\"}"))
+        assertThatThrownBy(() -> service.ingest("{\"type\":\"alert\"}", Sender.HUB))
                 .isInstanceOf(InvalidInformationException.class);
         assertThat(repository.records).isEmpty();
         assertThat(published).isEmpty();
@@ -83,7 +88,7 @@ class IngestionServiceTest {
                 + "{\"type\":\"alert\"}," + EnvelopeParserTest.alert(ID).replace("port scan", "other") + ","
                 + EnvelopeParserTest.alert(other) + "]";
 
-        BatchReceipt receipt = service.ingestBatch(batch, RejectionPolicy.REPORT);
+        BatchReceipt receipt = service.ingestBatch(batch, RejectionPolicy.REPORT, Sender.HUB);
 
         assertThat(receipt.items()).extracting(BatchReceipt.ItemOutcome::status)
                 .containsExactly("accepted", "duplicate", "rejected", "rejected", "accepted");
@@ -97,10 +102,65 @@ class IngestionServiceTest {
 
     @Test
     void parksTheRejectedItemsOfAQueuedBatch() {
-        BatchReceipt receipt = service.ingestBatch("[" + EnvelopeParserTest.alert(ID) + ",{\"id\":1}]", RejectionPolicy.PARK);
+        BatchReceipt receipt = service.ingestBatch("[" + EnvelopeParserTest.alert(ID) + ",{\"id\":1}]", RejectionPolicy.PARK, Sender.HUB);
 
         assertThat(receipt.rejected()).isEqualTo(1);
         assertThat(parked).singleElement().asString().startsWith("batch item 1: ").endsWith("| {\"id\":1}");
+    }
+
+    @Test
+    void refusesAProductPublishingInAnotherProductsName() {
+        service.rights = rightsOf(new ProductRights("fw-01", true, Set.of("alert"), Set.of()));
+
+        assertThatThrownBy(() -> service.ingest(EnvelopeParserTest.alert(ID), Sender.product("fw-01")))
+                .isInstanceOf(AccessRefusedException.class)
+                .hasMessage("the producer 'ids-01' is not the authenticated product 'fw-01'");
+        assertThat(repository.records).isEmpty();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void refusesTypesTheProductDidNotRegisterAndInactiveProducts() {
+        service.rights = rightsOf(new ProductRights("ids-01", true, Set.of("asset"), Set.of()));
+        assertThatThrownBy(() -> service.ingest(EnvelopeParserTest.alert(ID), Sender.product("ids-01")))
+                .isInstanceOf(AccessRefusedException.class).hasMessageContaining("did not register to publish alert");
+
+        service.rights = rightsOf(new ProductRights("ids-01", false, Set.of("alert"), Set.of()));
+        assertThatThrownBy(() -> service.ingest(EnvelopeParserTest.alert(ID), Sender.product("ids-01")))
+                .isInstanceOf(AccessRefusedException.class).hasMessageContaining("not active");
+        assertThat(repository.records).isEmpty();
+    }
+
+    @Test
+    void acceptsAProductPublishingAsItselfWhatItRegistered() {
+        service.rights = rightsOf(new ProductRights("ids-01", true, Set.of("alert"), Set.of()));
+
+        assertThat(service.ingest(EnvelopeParserTest.alert(ID), Sender.product("ids-01")).created()).isTrue();
+    }
+
+    @Test
+    void refusesOnlyTheSpoofedItemsOfABatch() {
+        service.rights = rightsOf(new ProductRights("ids-01", true, Set.of("alert"), Set.of()));
+        String spoofed = EnvelopeParserTest.alert("1d4c1f8e-5f0e-4b8e-8f43-6c1b8f0d2a77").replace("ids-01", "ids-02");
+
+        BatchReceipt receipt = service.ingestBatch("[" + EnvelopeParserTest.alert(ID) + "," + spoofed + "]",
+                RejectionPolicy.PARK, Sender.product("ids-01"));
+
+        assertThat(receipt.accepted()).isEqualTo(1);
+        assertThat(receipt.rejected()).isEqualTo(1);
+        assertThat(parked).singleElement().asString().startsWith("batch item 1: the producer 'ids-02' is not");
+    }
+
+    private static ProductRightsService rightsOf(ProductRights granted) {
+        return new ProductRightsService() {
+            @Override
+            public ProductRights require(String productId) {
+                if (!productId.equals(granted.productId())) {
+                    throw new AccessRefusedException("product '" + productId + "' is not registered");
+                }
+                return granted;
+            }
+        };
     }
 
     @Test
@@ -111,7 +171,7 @@ class IngestionServiceTest {
         String three = "[" + String.join(",", EnvelopeParserTest.alert(ID), EnvelopeParserTest.alert(ID),
                 EnvelopeParserTest.alert(ID)) + "]";
 
-        assertThatThrownBy(() -> limited.ingestBatch(three, RejectionPolicy.REPORT))
+        assertThatThrownBy(() -> limited.ingestBatch(three, RejectionPolicy.REPORT, Sender.HUB))
                 .isInstanceOf(InformationTooLargeException.class).hasMessageContaining("limit is 2");
         assertThat(repository.records).isEmpty();
     }

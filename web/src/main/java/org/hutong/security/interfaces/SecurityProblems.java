@@ -16,4 +16,16 @@ final class SecurityProblems {
                 .add("detail", detail)
                 .build().toString();
     }
+
+    static String forbidden(String detail, String instance) {
+        var problem = Json.createObjectBuilder()
+                .add("type", "https://hutong.org/problems/forbidden")
+                .add("title", "Forbidden")
+                .add("status", 403)
+                .add("detail", detail);
+        if (instance != null) {
+            problem.add("instance", instance);
+        }
+        return problem.build().toString();
+    }
 }

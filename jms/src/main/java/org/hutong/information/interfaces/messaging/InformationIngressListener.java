@@ -2,6 +2,7 @@ package org.hutong.information.interfaces.messaging;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ejb.MessageDriven;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
@@ -19,6 +20,9 @@ import org.hutong.information.application.RejectionPolicy;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
+import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.security.domain.Sender;
+import org.hutong.security.interfaces.messaging.BrokerSenders;
 
 /**
  * Takes envelopes, one per message or a JSON array of them, from {@code hutong.information.ingress}. Runs in the container's JTA
@@ -34,6 +38,9 @@ public class InformationIngressListener implements MessageListener {
     @EJB
     InformationIngestion ingestion;
 
+    @Inject
+    BrokerSenders senders;
+
     @Override
     public void onMessage(Message message) {
         if (!(message instanceof TextMessage text)) {
@@ -43,11 +50,14 @@ public class InformationIngressListener implements MessageListener {
         }
         String payload = payloadOf(text);
         try {
+            Sender sender = senders.of(message);
             if (InformationIngestion.isBatch(payload)) {
-                ingestion.ingestBatch(payload, RejectionPolicy.PARK);
+                ingestion.ingestBatch(payload, RejectionPolicy.PARK, sender);
             } else {
-                ingestion.ingest(payload);
+                ingestion.ingest(payload, sender);
             }
+        } catch (AccessRefusedException e) {
+            ingestion.reject(payload, e.getMessage(), List.of(new Violation("/producer", e.getMessage())));
         } catch (InformationTooLargeException e) {
             ingestion.reject(payload, e.getMessage(), List.of(new Violation("", e.getMessage())));
         } catch (InvalidInformationException e) {

@@ -20,6 +20,9 @@ import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
 import org.junit.jupiter.api.Test;
+import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.security.domain.Sender;
+import org.hutong.security.interfaces.messaging.BrokerSenders;
 
 class InformationIngressListenerTest {
 
@@ -30,18 +33,19 @@ class InformationIngressListenerTest {
     private final InformationIngressListener listener = new InformationIngressListener();
 
     {
+        listener.senders = new BrokerSenders("hutong");
         listener.ingestion = new InformationIngestion() {
             @Override
-            public IngestionReceipt ingest(String envelopeJson) {
+            public IngestionReceipt ingest(String envelopeJson, Sender sender) {
                 if (failure != null) {
                     throw failure;
                 }
-                ingested.add(envelopeJson);
+                ingested.add(sender + " " + envelopeJson);
                 return null;
             }
 
             @Override
-            public BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy) {
+            public BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy, Sender sender) {
                 if (failure != null) {
                     throw failure;
                 }
@@ -60,7 +64,7 @@ class InformationIngressListenerTest {
     void handsTheTextToIngestion() {
         listener.onMessage(text("{\"id\":1}"));
 
-        assertThat(ingested).containsExactly("{\"id\":1}");
+        assertThat(ingested).containsExactly("the hub {\"id\":1}");
         assertThat(rejected).isEmpty();
     }
 
@@ -123,18 +127,51 @@ class InformationIngressListenerTest {
         assertThat(rejected).isEmpty();
     }
 
+    @Test
+    void ingestsAsTheProductTheBrokerAuthenticated() {
+        listener.onMessage(message(TextMessage.class, "{\"id\":1}", "fw-01"));
+
+        assertThat(ingested).containsExactly("product fw-01 {\"id\":1}");
+    }
+
+    @Test
+    void takesTheHubsOwnBrokerUserAsTheHub() {
+        listener.onMessage(message(TextMessage.class, "{\"id\":1}", "hutong"));
+
+        assertThat(ingested).containsExactly("the hub {\"id\":1}");
+    }
+
+    @Test
+    void parksWhatTheSenderMayNotPublishWithTheReason() {
+        failure = new AccessRefusedException("the producer 'ids-01' is not the authenticated product 'fw-01'");
+
+        listener.onMessage(message(TextMessage.class, "{}", "fw-01"));
+
+        assertThat(rejected).containsExactly("the producer 'ids-01' is not the authenticated product 'fw-01' | {} | 1");
+    }
+
     private static TextMessage text(String body) {
         return message(TextMessage.class, body);
     }
 
-    /** A message whose getText() answers {@code body}, or throws it if it is an exception. */
     private static <T extends Message> T message(Class<T> type, Object body) {
+        return message(type, body, null);
+    }
+
+    /**
+     * A message whose getText() answers {@code body}, or throws it if it is an exception, sent by the
+     * broker user {@code validatedUser}.
+     */
+    private static <T extends Message> T message(Class<T> type, Object body, String validatedUser) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getName().equals("getText")) {
                 if (body instanceof Exception e) {
                     throw e;
                 }
                 return body;
+            }
+            if (method.getName().equals("getStringProperty") && BrokerSenders.VALIDATED_USER.equals(args[0])) {
+                return validatedUser;
             }
             return null;
         }));

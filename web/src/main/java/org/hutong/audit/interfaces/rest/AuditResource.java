@@ -1,5 +1,6 @@
 package org.hutong.audit.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,11 +23,13 @@ import org.hutong.audit.application.AuditView;
 import org.hutong.audit.application.ChainVerification;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
+import org.hutong.security.domain.Roles;
 
 /** The tamper-evident audit trail. */
 @Path("/audit")
 @Tag(name = "audit")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
 public class AuditResource {
 
     @EJB

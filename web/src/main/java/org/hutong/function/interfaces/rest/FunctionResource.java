@@ -1,5 +1,6 @@
 package org.hutong.function.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -20,11 +21,13 @@ import org.hutong.function.application.FunctionCatalog;
 import org.hutong.function.domain.FunctionType;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
+import org.hutong.security.domain.Roles;
 
 /** The function catalog: identify, protect, monitor and dispose functions with their argument schemas. */
 @Path("/functions")
 @Tag(name = "functions")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR, Roles.PRODUCT})
 public class FunctionResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package org.hutong.function.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -38,6 +39,8 @@ import org.hutong.function.domain.ResultRefusedException;
 import org.hutong.shared.application.TransientFailures;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
+import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.security.domain.Roles;
 
 /**
  * Invoking functions: asynchronous with polling (202 and Location), synchronous ({@code wait}),
@@ -46,6 +49,7 @@ import org.hutong.shared.interfaces.rest.Problem;
 @Path("/invocations")
 @Tag(name = "functions")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
 public class InvocationResource {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -61,6 +65,7 @@ public class InvocationResource {
     @Context
     SecurityContext security;
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Invoke a function on one product or on all that provide it",
@@ -123,6 +128,7 @@ public class InvocationResource {
         return new InvocationList(page.items(), next);
     }
 
+    @RolesAllowed(Roles.PRODUCT)
     @POST
     @Path("{id}/results")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -143,7 +149,13 @@ public class InvocationResource {
             throw new ResultRefusedException("unknown-request", "invocation " + id + " has no command with the request_id "
                     + document.requestId());
         }
-        return invocations.report(new ResultReport(document.requestId(), document.product(), document.status(),
+        // A product reports only as itself; the service refuses results for commands not addressed to it.
+        String self = security.getUserPrincipal().getName();
+        if (document.product() != null && !document.product().equals(self)) {
+            throw new AccessRefusedException("the result names product '" + document.product()
+                    + "' but was sent by '" + self + "'");
+        }
+        return invocations.report(new ResultReport(document.requestId(), self, document.status(),
                 document.result(), document.error(), document.information()));
     }
 

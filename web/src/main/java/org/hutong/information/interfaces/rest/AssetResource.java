@@ -1,5 +1,6 @@
 package org.hutong.information.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,11 +22,13 @@ import org.hutong.information.application.RecordView;
 import org.hutong.information.application.StatefulRecords;
 import org.hutong.information.domain.state.RecordKind;
 import org.hutong.shared.interfaces.rest.Problem;
+import org.hutong.security.domain.Roles;
 
 /** Assets as the hub knows them, merged from the asset information of every product. */
 @Path("/assets")
 @Tag(name = "records")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
 public class AssetResource {
 
     @EJB

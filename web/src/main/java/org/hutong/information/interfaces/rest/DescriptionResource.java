@@ -1,5 +1,6 @@
 package org.hutong.information.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -19,10 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hutong.information.application.InformationDescriptions;
 import org.hutong.information.domain.CodeList;
 import org.hutong.shared.interfaces.rest.Problem;
+import org.hutong.security.domain.Roles;
 
 /** The information description: JSON Schemas and code lists, as every channel validates against them. */
 @Path("/")
 @Tag(name = "information description")
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR, Roles.PRODUCT})
 public class DescriptionResource {
 
     static final String SCHEMA_JSON = "application/schema+json";

@@ -1,5 +1,6 @@
 package org.hutong.information.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -32,11 +33,13 @@ import org.hutong.information.domain.state.IncidentStatus;
 import org.hutong.information.domain.state.RecordKind;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
+import org.hutong.security.domain.Roles;
 
 /** Incidents and their lifecycle: new → investigating → contained → resolved → closed, and reopen. */
 @Path("/incidents")
 @Tag(name = "records")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
 public class IncidentResource {
 
     private static final List<String> GRADES = List.of("I", "II", "III", "IV");
@@ -104,6 +107,7 @@ public class IncidentResource {
         return records.byId(RecordKind.INCIDENT, id).orElseThrow(() -> notFound(id));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)

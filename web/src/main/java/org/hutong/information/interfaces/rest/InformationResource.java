@@ -1,5 +1,6 @@
 package org.hutong.information.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
@@ -44,11 +46,15 @@ import org.hutong.information.domain.InformationCriteria;
 import org.hutong.information.domain.InformationType;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
+import org.hutong.security.domain.Roles;
+import org.hutong.security.domain.Sender;
+import org.hutong.security.interfaces.ProductReaders;
 
 /** The information interface: products submit envelopes, consumers read them back. */
 @Path("/information")
 @Tag(name = "information")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR, Roles.PRODUCT})
 public class InformationResource {
 
     static final int DEFAULT_LIMIT = 100;
@@ -65,6 +71,13 @@ public class InformationResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    SecurityContext security;
+
+    @Inject
+    ProductReaders readers;
+
+    @RolesAllowed(Roles.PRODUCT)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one piece of information, or a batch of them",
@@ -93,10 +106,11 @@ public class InformationResource {
         if (contentLength != null && contentLength > limits.maxBatchBytes()) {
             throw new InformationTooLargeException(contentLength, limits.maxBatchBytes());
         }
+        Sender sender = Sender.product(security.getUserPrincipal().getName());
         if (InformationIngestion.isBatch(body)) {
-            return Response.ok(submission.submitBatch(body), MediaType.APPLICATION_JSON).build();
+            return Response.ok(submission.submitBatch(body, sender), MediaType.APPLICATION_JSON).build();
         }
-        IngestionReceipt receipt = submission.submit(body);
+        IngestionReceipt receipt = submission.submit(body, sender);
         URI location = uriInfo.getBaseUriBuilder().path(InformationResource.class)
                 .path(receipt.information().hub().id()).build();
         Response.ResponseBuilder response = receipt.created()
@@ -113,7 +127,10 @@ public class InformationResource {
     @APIResponse(responseCode = "404", description = "No information has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InformationView byId(@PathParam("id") @Parameter(description = "hub.id of the information") String id) {
-        return queries.byHubId(id).orElseThrow(() -> new NotFoundException("No information has the hub id " + id));
+        InformationView information = queries.byHubId(id)
+                .orElseThrow(() -> new NotFoundException("No information has the hub id " + id));
+        readers.checkRead(security, information.type(), information.producer());
+        return information;
     }
 
     @GET
@@ -152,6 +169,7 @@ public class InformationResource {
             filters = position.filters();
             after = position.after();
         }
+        readers.checkRead(security, filters.type(), filters.producer());
         List<InformationText> items = queries.findText(criteria(filters, after, limit));
         // The cursor is where to resume, also after the last page: a consumer polls with it for
         // what arrives later. 'next' is there only while more is already waiting.

@@ -1,5 +1,6 @@
 package org.hutong.registry.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +36,14 @@ import org.hutong.registry.domain.ProductStatus;
 import org.hutong.shared.application.TransientFailures;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
+import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.security.domain.Roles;
 
 /** The product registry. */
 @Path("/products")
 @Tag(name = "registry")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
 public class ProductResource {
 
     static final int DEFAULT_LIMIT = 100;
@@ -50,6 +55,7 @@ public class ProductResource {
     @Context
     UriInfo uriInfo;
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a product", description = "Creates its command queue hutong.function.<id> "
@@ -103,6 +109,7 @@ public class ProductResource {
         return registry.find(id).orElseThrow(() -> notFound(id));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -123,6 +130,7 @@ public class ProductResource {
         return registry.update(id, description(document), status).orElseThrow(() -> notFound(id));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
     @Operation(summary = "Deregister a product: it gets no more commands and stays on record")
@@ -130,12 +138,16 @@ public class ProductResource {
         return registry.deregister(id).orElseThrow(() -> notFound(id));
     }
 
+    @RolesAllowed(Roles.PRODUCT)
     @POST
     @Path("{id}/heartbeat")
     @Operation(summary = "Record that the product is alive",
             description = "A product silent for longer than hutong.registry.unreachable.after (default PT5M) is "
                     + "reported unreachable.")
-    public ProductView heartbeat(@PathParam("id") String id) {
+    public ProductView heartbeat(@PathParam("id") String id, @Context SecurityContext security) {
+        if (!id.equals(security.getUserPrincipal().getName())) {
+            throw new AccessRefusedException("a product sends heartbeats only for itself");
+        }
         return registry.heartbeat(id).orElseThrow(() -> notFound(id));
     }
 

@@ -1,0 +1,2 @@
+/** What authenticated products may do, read from their registrations. */
+package org.hutong.security.application;

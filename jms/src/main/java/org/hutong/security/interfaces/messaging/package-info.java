@@ -1,0 +1,2 @@
+/** The identity of whoever sent a message to the hub's queues, as the broker authenticated it. */
+package org.hutong.security.interfaces.messaging;

@@ -1,0 +1,35 @@
+package org.hutong.security.interfaces;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.hutong.audit.application.AuditLog;
+import org.hutong.audit.domain.AuditEntry;
+
+/**
+ * The error page of the container's own role checks (web.xml constraints): the same problem+json
+ * as everywhere else, and an audit record of the denial.
+ */
+@WebServlet(urlPatterns = "/problems/forbidden")
+public class ForbiddenPage extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient AuditLog audit;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
+        String actor = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+        String detail = "the caller's roles do not allow this request";
+        audit.recordSecurityEvent(AuditEntry.refused(actor, "authorization", request.getMethod() + " " + uri, detail));
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(SecurityProblems.forbidden(detail, uri == null ? null : uri.toString()));
+    }
+}
