@@ -34,6 +34,14 @@ is_slapd() {
   [[ "$state" != "Z" && "$state" != "X" ]]
 }
 
+# Alive and not a zombie, whatever its name: right after '&' the child may not have exec'd slapd yet.
+is_alive() {
+  local pid="$1" state
+  [[ -r "/proc/$pid/stat" ]] || return 1
+  state="$(sed -E 's/^.*\) ([A-Za-z]).*$/\1/' "/proc/$pid/stat" 2>/dev/null || echo X)"
+  [[ "$state" != "Z" && "$state" != "X" ]]
+}
+
 stop_instance() {
   local dir="$1" pidfile="$1/slapd.pid" pid i
   [[ -f "$pidfile" ]] || return 0
@@ -52,6 +60,16 @@ stop_instance() {
     echo "slapd.sh: stopped slapd (pid $pid) in $dir"
   fi
   rm -f "$pidfile"
+}
+
+# Any slapd still serving this directory (a pid file lost with an earlier build): stop it too.
+stop_strays() {
+  local dir="$1"
+  if pkill -TERM -f "slapd -d 0 -F $dir/slapd.d" 2>/dev/null; then
+    sleep 0.5
+    pkill -KILL -f "slapd -d 0 -F $dir/slapd.d" 2>/dev/null || true
+    echo "slapd.sh: stopped a stray slapd serving $dir"
+  fi
 }
 
 ensure_installed() {
@@ -83,6 +101,7 @@ start_instance() {
 
   # Stop a previous instance of this DIR, then wipe DIR (only if it is ours or empty).
   stop_instance "$dir"
+  stop_strays "$dir"
   if [[ -e "$dir" ]]; then
     [[ -d "$dir" ]] || die "$dir exists and is not a directory"
     if [[ -n "$(ls -A "$dir")" && ! -e "$dir/$MARKER" ]]; then
@@ -127,7 +146,7 @@ start_instance() {
   echo "$pid" > "$dir/slapd.pid"
 
   for ((i = 0; i < 100; i++)); do              # up to ~10 s
-    if ! is_slapd "$pid"; then
+    if ! is_alive "$pid"; then
       rm -f "$dir/slapd.pid"
       tail -n 30 "$log" >&2 || true
       die "slapd exited during startup (log: $log)"
@@ -158,6 +177,7 @@ case "$1" in
     [[ $# -eq 2 ]] || usage
     [[ -n "$2" ]] || usage
     stop_instance "$(realpath -m -- "$2")"
+    stop_strays "$(realpath -m -- "$2")"
     ;;
   *) usage ;;
 esac

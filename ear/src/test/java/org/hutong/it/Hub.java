@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -134,23 +134,26 @@ final class Hub {
         return TestIdentities.OPERATOR;
     }
 
-    private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, TestIdentities.Product> REGISTERED = new ConcurrentHashMap<>();
     private static final String ALL_TYPES = "[\"behavior\",\"alert\",\"asset\",\"vulnerability\",\"threat\",\"incident\"]";
 
     /**
      * The test product {@code id}, registered on first use (as an administrator would) to publish and
-     * subscribe to every information type, unless a test registered it already.
+     * subscribe to every information type, unless a test registered it already. Concurrent first
+     * uses wait for the one registration.
      */
     static TestIdentities.Product registeredProduct(String id) {
-        if (REGISTERED.add(id) && TestIdentities.ADMIN.get("/products/" + id).statusCode() == 404) {
-            HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
-                    {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"security-management",
-                     "functions":[],"publishes":%s,"subscribes":%s,"commands":{"channel":"jms"}}"""
-                    .formatted(id, id, ALL_TYPES, ALL_TYPES));
-            assertThat(registered.statusCode()).as("registering test product %s: %s", id, registered.body())
-                    .isEqualTo(201);
-        }
-        return TestIdentities.product(id);
+        return REGISTERED.computeIfAbsent(id, unregistered -> {
+            if (TestIdentities.ADMIN.get("/products/" + id).statusCode() == 404) {
+                HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
+                        {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"security-management",
+                         "functions":[],"publishes":%s,"subscribes":%s,"commands":{"channel":"jms"}}"""
+                        .formatted(id, id, ALL_TYPES, ALL_TYPES));
+                assertThat(registered.statusCode()).as("registering test product %s: %s", id, registered.body())
+                        .isEqualTo(201);
+            }
+            return TestIdentities.product(id);
+        });
     }
 
     /** The producer of an envelope, or of a batch's first envelope with a usable one. */

@@ -86,6 +86,39 @@ final class TestIdentities {
         }
     }
 
+    /** Someone holding an OpenID Connect / OAuth2 access token of the test identity provider (Keycloak). */
+    record Bearer(String token) implements Caller {
+        @Override
+        public HttpResponse<String> send(HttpRequest request) {
+            return Hub.sendAnonymously(HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", "Bearer " + token).build());
+        }
+
+        /** A person's token: the password grant of the public test client. */
+        static Bearer person(String user, String password) {
+            return token("grant_type=password&client_id=hutong-cli&username=" + user + "&password=" + password);
+        }
+
+        /** A product's token: the client-credentials grant of its confidential client. */
+        static Bearer product(String clientId, String secret) {
+            return token("grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret);
+        }
+
+        private static Bearer token(String form) {
+            HttpResponse<String> answer = Hub.sendAnonymously(HttpRequest.newBuilder(URI.create(TOKEN_URL))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the identity provider refused " + form.replaceAll("(password|secret)=[^&]*", "$1=***")
+                        + ": " + answer.body());
+            }
+            return new Bearer(Hub.json(answer).getString("access_token"));
+        }
+    }
+
+    private static final String TOKEN_URL = System.getProperty("hutong.oidc.token.url",
+            "http://127.0.0.1:18080/realms/hutong/protocol/openid-connect/token");
+
     static final Person ADMIN = new Person("alice", "alice-pw");
     static final Person OPERATOR = new Person("oscar", "oscar-pw");
     static final Person AUDITOR = new Person("audrey", "audrey-pw");

@@ -25,7 +25,8 @@ final class Deployments {
         }
         return war
                 .addPackages(true, "org.hutong.information.domain", "org.hutong.information.infrastructure",
-                        "org.hutong.audit")
+                        "org.hutong.audit", "org.hutong.security.domain", "org.hutong.security.application",
+                        "org.hutong.registry.domain", "org.hutong.registry.infrastructure.persistence")
                 .addPackage(InformationIngestion.class.getPackage())
                 .addPackages(true, SchemaMigrator.class.getPackage().getName(), "org.hutong.shared.infrastructure.time")
                 .addAsResource("META-INF/persistence.xml")

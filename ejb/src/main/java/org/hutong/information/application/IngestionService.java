@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,10 @@ import org.hutong.information.domain.InformationEnvelope;
 import org.hutong.information.domain.InformationRecord;
 import org.hutong.information.domain.InformationRepository;
 import org.hutong.information.domain.InvalidInformationException;
+import org.hutong.information.domain.ReplayedInformationException;
 import org.hutong.information.domain.Violation;
 import org.hutong.information.domain.state.IllegalTransitionException;
+import org.hutong.security.application.EnvelopeIntegrity;
 import org.hutong.security.application.ProductRightsService;
 import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.domain.ProductRights;
@@ -62,6 +66,9 @@ public class IngestionService implements InformationIngestion {
     @Inject
     ProductRightsService rights;
 
+    @Inject
+    EnvelopeIntegrity integrity;
+
     public IngestionService() {
         // for the container
     }
@@ -85,7 +92,11 @@ public class IngestionService implements InformationIngestion {
                 .ifPresent(reason -> {
                     throw new AccessRefusedException(reason);
                 });
-        Outcome outcome = storeAll(List.of(envelope)).get(0);
+        Set<InformationEnvelope> signed = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (integrity.check(envelope, envelopeJson)) {
+            signed.add(envelope);
+        }
+        Outcome outcome = storeAll(List.of(envelope), signed).get(0);
         if (outcome.conflict() != null) {
             throw outcome.conflict();
         }
@@ -103,6 +114,7 @@ public class IngestionService implements InformationIngestion {
         BatchReceipt.ItemOutcome[] outcomes = new BatchReceipt.ItemOutcome[batch.size()];
         List<Integer> validIndexes = new ArrayList<>(batch.size());
         List<InformationEnvelope> valid = new ArrayList<>(batch.size());
+        Set<InformationEnvelope> signed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int index = 0; index < batch.size(); index++) {
             String text = batch.get(index).toString();
             try {
@@ -114,15 +126,21 @@ public class IngestionService implements InformationIngestion {
                             policy);
                     continue;
                 }
+                if (integrity.check(envelope, text)) {
+                    signed.add(envelope);
+                }
                 valid.add(envelope);
                 validIndexes.add(index);
             } catch (InvalidInformationException e) {
                 outcomes[index] = refuse(index, text, e.getMessage(), e.violations(), policy);
             } catch (InformationTooLargeException e) {
                 outcomes[index] = refuse(index, text, e.getMessage(), List.of(new Violation("", e.getMessage())), policy);
+            } catch (AccessRefusedException e) {
+                outcomes[index] = refuse(index, text, e.getMessage(), List.of(new Violation("/signature", e.getMessage())),
+                        policy);
             }
         }
-        List<Outcome> stored = storeAll(valid);
+        List<Outcome> stored = storeAll(valid, signed);
         for (int i = 0; i < stored.size(); i++) {
             int index = validIndexes.get(i);
             ConflictingInformationException conflict = stored.get(i).conflict();
@@ -157,7 +175,7 @@ public class IngestionService implements InformationIngestion {
      * earlier in the same list) is a duplicate; the same id with other content is a conflict, and
      * so is an incident update its lifecycle does not allow. Stateful records follow in order.
      */
-    private List<Outcome> storeAll(List<InformationEnvelope> envelopes) {
+    private List<Outcome> storeAll(List<InformationEnvelope> envelopes, Set<InformationEnvelope> signed) {
         Map<String, InformationRecord> known = storedRecords(envelopes);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<InformationRecord> matched = new ArrayList<>(envelopes.size());
@@ -180,6 +198,9 @@ public class IngestionService implements InformationIngestion {
                 known.put(key, record);
                 fresh.add(record);
                 matched.add(record);
+            } else if (signed.contains(envelope)) {
+                conflicts.put(i, new ReplayedInformationException(envelope.producer(), envelope.id()));
+                matched.add(null);
             } else if (existing.sameContentAs(envelope)) {
                 matched.add(existing);
             } else {

@@ -27,6 +27,9 @@ import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductDescription;
 import org.hutong.registry.domain.ProductRepository;
 import org.hutong.registry.domain.ProductStatus;
+import org.hutong.registry.domain.SigningPolicy;
+import org.hutong.security.domain.DetachedJws;
+import org.hutong.security.domain.PublicKeys;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -163,6 +166,19 @@ public class ProductRegistryService implements ProductRegistry {
         }
         if (description.channel() == CommandChannel.HTTPS && !HttpUrls.isAbsoluteHttp(description.callbackUrl())) {
             violations.add(new Violation("/commands/url", "an https channel needs an absolute http(s) URL"));
+        }
+        SigningPolicy signing = description.signing();
+        if (signing != null) {
+            Optional<DetachedJws.Algorithm> algorithm = DetachedJws.Algorithm.of(signing.algorithm());
+            if (algorithm.isEmpty()) {
+                violations.add(new Violation("/signing/algorithm", "must be ES256, RS256 or SM2"));
+            } else {
+                try {
+                    PublicKeys.parse(algorithm.get(), signing.publicKey());
+                } catch (IllegalArgumentException e) {
+                    violations.add(new Violation("/signing/publicKey", e.getMessage()));
+                }
+            }
         }
         return violations;
     }

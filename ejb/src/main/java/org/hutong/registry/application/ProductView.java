@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductDescription;
+import org.hutong.registry.domain.SigningPolicy;
 
 /**
  * A registered product as the registry hands it out.
@@ -16,10 +17,10 @@ import org.hutong.registry.domain.ProductDescription;
  *        heartbeat, registration or result) for longer than the configured time
  */
 @JsonbPropertyOrder({"id", "vendor", "name", "version", "category", "functions", "publishes", "subscribes", "commands",
-        "status", "reachability", "registeredAt", "lastSeenAt"})
+        "signing", "status", "reachability", "registeredAt", "lastSeenAt"})
 public record ProductView(String id, String vendor, String name, String version, String category, List<String> functions,
-        List<String> publishes, List<String> subscribes, Commands commands, String status, String reachability,
-        Instant registeredAt, Instant lastSeenAt) {
+        List<String> publishes, List<String> subscribes, Commands commands, SigningPolicy signing, String status,
+        String reachability, Instant registeredAt, Instant lastSeenAt) {
 
     /**
      * How the product takes commands.
@@ -40,7 +41,7 @@ public record ProductView(String id, String vendor, String name, String version,
                 description.subscribes(),
                 new Commands(description.channel().name().toLowerCase(Locale.ROOT), jms ? product.queue() : null,
                         jms ? null : description.callbackUrl()),
-                product.status().wireName(), product.unreachable(now, silence) ? "unreachable" : "reachable",
+                description.signing(), product.status().wireName(), product.unreachable(now, silence) ? "unreachable" : "reachable",
                 product.registeredAt(), product.lastSeenAt());
     }
 }

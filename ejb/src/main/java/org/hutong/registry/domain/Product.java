@@ -84,6 +84,16 @@ public class Product {
     @Column(name = "version", nullable = false)
     private int version;
 
+    @Column(name = "signing_algorithm", length = 8)
+    private String signingAlgorithm;
+
+    @Column(name = "signing_key", length = 8192)
+    private String signingKey;
+
+    /** 1 when unsigned envelopes are refused; a number so that Derby and PostgreSQL map it alike. */
+    @Column(name = "signatures_required", nullable = false)
+    private int signaturesRequired;
+
     protected Product() {
         // for JPA
     }
@@ -111,6 +121,10 @@ public class Product {
         this.subscribes = String.join(",", description.subscribes());
         this.functions.clear();
         this.functions.addAll(description.functions());
+        SigningPolicy signing = description.signing();
+        this.signingAlgorithm = signing == null ? null : signing.algorithm();
+        this.signingKey = signing == null ? null : signing.publicKey();
+        this.signaturesRequired = signing != null && signing.required() ? 1 : 0;
     }
 
     public void changeStatus(ProductStatus status) {
@@ -143,7 +157,8 @@ public class Product {
 
     public ProductDescription description() {
         return new ProductDescription(vendor, name, productVersion, category, List.copyOf(functions), split(publishes),
-                split(subscribes), channel, callbackUrl);
+                split(subscribes), channel, callbackUrl, signingKey == null ? null
+                        : new SigningPolicy(signingAlgorithm, signingKey, signaturesRequired == 1));
     }
 
     public ProductStatus status() {

@@ -15,9 +15,17 @@ import java.util.Objects;
  * @param subscribes the information types it subscribes to
  * @param channel how it takes commands
  * @param callbackUrl its HTTPS endpoint for commands, when {@code channel} is HTTPS
+ * @param signing how it signs what it sends; null when it registered no key
  */
 public record ProductDescription(String vendor, String name, String version, String category, List<String> functions,
-        List<String> publishes, List<String> subscribes, CommandChannel channel, String callbackUrl) {
+        List<String> publishes, List<String> subscribes, CommandChannel channel, String callbackUrl,
+        SigningPolicy signing) {
+
+    /** A product that registers no signing key. */
+    public ProductDescription(String vendor, String name, String version, String category, List<String> functions,
+            List<String> publishes, List<String> subscribes, CommandChannel channel, String callbackUrl) {
+        this(vendor, name, version, category, functions, publishes, subscribes, channel, callbackUrl, null);
+    }
 
     public ProductDescription {
         Objects.requireNonNull(vendor, "vendor");

@@ -50,7 +50,7 @@ public final class DetachedJws {
             return this == SM2 ? Signature.getInstance(jca, BOUNCY_CASTLE) : Signature.getInstance(jca);
         }
 
-        static Optional<Algorithm> of(String name) {
+        public static Optional<Algorithm> of(String name) {
             return Arrays.stream(values()).filter(a -> a.name().equals(name)).findFirst();
         }
     }

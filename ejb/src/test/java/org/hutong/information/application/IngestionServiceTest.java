@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,10 @@ import org.hutong.information.domain.InformationRepository;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
 import org.junit.jupiter.api.Test;
+import org.hutong.registry.domain.Product;
+import org.hutong.registry.domain.ProductRepository;
+import org.hutong.registry.domain.ProductStatus;
+import org.hutong.security.application.EnvelopeIntegrity;
 import org.hutong.security.application.ProductRightsService;
 import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.domain.ProductRights;
@@ -35,6 +40,33 @@ class IngestionServiceTest {
     private final IngestionService service = new IngestionService(Parsers.PARSER, InformationLimits.DEFAULTS, repository, published::add,
             (payload, reason, violations) -> parked.add(reason + " | " + payload), new RecordKeeper(records),
             Clock.fixed(NOW, ZoneOffset.UTC));
+
+    {
+        service.integrity = new EnvelopeIntegrity(NO_PRODUCTS, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+    }
+
+    /** No producer registered a signing policy: envelopes are taken as they come. */
+    static final ProductRepository NO_PRODUCTS = new ProductRepository() {
+        @Override
+        public Optional<Product> find(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void add(Product product) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Product> activeProviders(String functionId) {
+            return List.of();
+        }
+
+        @Override
+        public List<Product> find(String function, String category, ProductStatus status, String afterId, int limit) {
+            return List.of();
+        }
+    };
 
     @Test
     void storesAndPublishesNewInformation() {
@@ -168,6 +200,7 @@ class IngestionServiceTest {
         IngestionService limited = new IngestionService(Parsers.PARSER, new InformationLimits(1024 * 1024, 2),
                 repository, published::add, (payload, reason, violations) -> { }, new RecordKeeper(records),
                 Clock.systemUTC());
+        limited.integrity = service.integrity;
         String three = "[" + String.join(",", EnvelopeParserTest.alert(ID), EnvelopeParserTest.alert(ID),
                 EnvelopeParserTest.alert(ID)) + "]";
 

@@ -19,7 +19,16 @@ public record ProductDocument(
         @Schema(description = "Information types it publishes") List<String> publishes,
         @Schema(description = "Information types it subscribes to") List<String> subscribes,
         @Schema(required = true) Commands commands,
-        @Schema(description = "PUT only: active or suspended", enumeration = {"active", "suspended"}) String status) {
+        @Schema(description = "PUT only: active or suspended", enumeration = {"active", "suspended"}) String status,
+        @Schema(description = "Its signing key; with required=true its unsigned envelopes are refused") Signing signing) {
+
+    /** How the product signs envelopes: detached JWS over the canonical envelope without 'signature'. */
+    @Schema(name = "ProductSigning")
+    public record Signing(
+            @Schema(required = true, enumeration = {"ES256", "RS256", "SM2"}) String algorithm,
+            @Schema(required = true, description = "PEM public key or X.509 certificate") String publicKey,
+            @Schema(description = "Refuse its unsigned envelopes") boolean required) {
+    }
 
     /**
      * How the product takes commands.

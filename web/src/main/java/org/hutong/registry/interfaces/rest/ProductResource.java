@@ -33,6 +33,7 @@ import org.hutong.registry.application.ProductView;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.ProductDescription;
 import org.hutong.registry.domain.ProductStatus;
+import org.hutong.registry.domain.SigningPolicy;
 import org.hutong.shared.application.TransientFailures;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
@@ -176,7 +177,18 @@ public class ProductResource {
         }
         return new ProductDescription(document.vendor(), document.name(), document.version(), document.category(),
                 listOf(document.functions()), listOf(document.publishes()), listOf(document.subscribes()), channel,
-                document.commands().url());
+                document.commands().url(), signing(document.signing()));
+    }
+
+    private static SigningPolicy signing(ProductDocument.Signing signing) {
+        if (signing == null) {
+            return null;
+        }
+        if (signing.algorithm() == null || signing.publicKey() == null) {
+            throw new InvalidRequestException(List.of(Problem.ProblemViolation.atPointer("/signing",
+                    "algorithm and publicKey are required")));
+        }
+        return new SigningPolicy(signing.algorithm(), signing.publicKey(), signing.required());
     }
 
     private static void required(String value, String pointer, int maxLength, List<Problem.ProblemViolation> violations) {

@@ -1,0 +1,12 @@
+package org.hutong.information.domain;
+
+/** A signed envelope the hub received before: refused as a replay rather than answered as a duplicate. */
+public class ReplayedInformationException extends ConflictingInformationException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ReplayedInformationException(String producer, String id) {
+        super(new Violation("/id", "a replay: the signed information '" + id + "' of producer '" + producer
+                + "' was received before"));
+    }
+}

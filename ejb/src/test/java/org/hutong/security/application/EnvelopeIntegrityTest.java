@@ -1,0 +1,135 @@
+package org.hutong.security.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.hutong.information.application.Parsers;
+import org.hutong.information.domain.InformationEnvelope;
+import org.hutong.registry.domain.CommandChannel;
+import org.hutong.registry.domain.Product;
+import org.hutong.registry.domain.ProductDescription;
+import org.hutong.registry.domain.ProductRepository;
+import org.hutong.registry.domain.ProductStatus;
+import org.hutong.registry.domain.SigningPolicy;
+import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.security.domain.DetachedJws;
+import org.hutong.security.domain.PublicKeys;
+import org.junit.jupiter.api.Test;
+
+class EnvelopeIntegrityTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
+    private static final KeyPair SM2 = sm2();
+
+    private final Map<String, Product> products = new HashMap<>();
+    private final EnvelopeIntegrity integrity = new EnvelopeIntegrity(repository(), Clock.fixed(NOW, ZoneOffset.UTC),
+            Duration.ofMinutes(5));
+
+    @Test
+    void acceptsAnSm2SignatureOverTheCanonicalEnvelopeAndProtectsItAgainstReplay() throws Exception {
+        register("ids-01", true);
+        String unsigned = envelope("2026-11-29T08:01:00Z");
+        // Member order and whitespace do not matter: the signature covers the canonical form.
+        String signed = sign(unsigned).replace("\"type\":\"alert\",", "\"type\" : \"alert\" ,");
+
+        assertThat(integrity.check(parse(signed), signed)).isTrue();
+    }
+
+    @Test
+    void refusesUnsignedEnvelopesWhereSignaturesAreMandatoryAndAcceptsThemElsewhere() {
+        register("ids-01", true);
+        String unsigned = envelope("2026-11-29T08:00:00Z");
+        assertThatThrownBy(() -> integrity.check(parse(unsigned), unsigned)).isInstanceOf(AccessRefusedException.class)
+                .hasMessage("the envelope is not signed, and product 'ids-01' must sign what it sends");
+
+        register("ids-01", false);
+        assertThat(integrity.check(parse(unsigned), unsigned)).isFalse();
+    }
+
+    @Test
+    void refusesTamperedContentAndTimesOutsideTheWindow() throws Exception {
+        register("ids-01", false);
+        String tampered = sign(envelope("2026-11-29T08:00:00Z")).replace("port scan", "nothing to see");
+        assertThatThrownBy(() -> integrity.check(parse(tampered), tampered))
+                .hasMessageContaining("does not match the content");
+
+        String stale = sign(envelope("2026-11-29T07:54:00Z"));
+        assertThatThrownBy(() -> integrity.check(parse(stale), stale))
+                .hasMessageContaining("outside the accepted window of PT5M");
+    }
+
+    @Test
+    void refusesSignaturesOfProductsWithoutAKey() throws Exception {
+        String signed = sign(envelope("2026-11-29T08:00:00Z"));
+        assertThatThrownBy(() -> integrity.check(parse(signed), signed))
+                .hasMessage("the envelope is signed, but product 'ids-01' registered no signing key");
+    }
+
+    private static String envelope(String time) {
+        return """
+                {"id":"0b6a1f8e-5f0e-4b8e-8f43-6c1b8f0d2a77","type":"alert","specVersion":"1.0","producer":"ids-01",
+                 "time":"%s","body":{"name":"port scan","category":"network-attack/scan","severity":3}}""".formatted(time);
+    }
+
+    private static String sign(String envelope) throws Exception {
+        String signature = DetachedJws.sign(EnvelopeIntegrity.signingInput(envelope), DetachedJws.Algorithm.SM2, "ids-01",
+                SM2.getPrivate());
+        return envelope.substring(0, envelope.lastIndexOf('}')) + ",\"signature\":\"" + signature + "\"}";
+    }
+
+    private static InformationEnvelope parse(String json) {
+        return Parsers.PARSER.parse(json);
+    }
+
+    private void register(String id, boolean required) {
+        products.put(id, new Product(id, new ProductDescription("Example", "IDS", "1", "security-management", List.of(),
+                List.of("alert"), List.of(), CommandChannel.JMS, null,
+                new SigningPolicy("SM2", PublicKeys.pem(SM2.getPublic()), required)), NOW));
+    }
+
+    private ProductRepository repository() {
+        return new ProductRepository() {
+            @Override
+            public Optional<Product> find(String id) {
+                return Optional.ofNullable(products.get(id));
+            }
+
+            @Override
+            public void add(Product product) {
+                products.put(product.id(), product);
+            }
+
+            @Override
+            public List<Product> activeProviders(String functionId) {
+                return List.of();
+            }
+
+            @Override
+            public List<Product> find(String function, String category, ProductStatus status, String afterId, int limit) {
+                return List.copyOf(products.values());
+            }
+        };
+    }
+
+    private static KeyPair sm2() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
+            generator.initialize(new ECGenParameterSpec("sm2p256v1"));
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
