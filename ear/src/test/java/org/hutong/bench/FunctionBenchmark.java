@@ -46,6 +46,9 @@ public final class FunctionBenchmark {
     private static final int RATE = Integer.getInteger("bench.invocations.rate", 100);
     private static final int SECONDS = Integer.getInteger("bench.invocations.seconds", 30);
     private static final int CONCURRENCY = Integer.getInteger("bench.invocations.concurrency", 8);
+    /** People of the test directory (ear/src/test/identity/directory.ldif). */
+    private static final String OPERATOR = basic("oscar", "oscar-pw");
+    private static final String ADMIN = basic("alice", "alice-pw");
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private FunctionBenchmark() {
@@ -142,6 +145,7 @@ public final class FunctionBenchmark {
         try {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(API + "/invocations"))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("Authorization", OPERATOR)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"function\":\"protect.block-ip\",\"target\":\""
                             + product + "\",\"timeout\":\"PT1H\",\"arguments\":{\"ip\":\"203.0.113.9\"}}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -174,9 +178,14 @@ public final class FunctionBenchmark {
         }
     }
 
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static void register(String product) throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(API + "/products"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                .header("Content-Type", "application/json").header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.ofString("""
                         {"id":"%s","vendor":"Bench","name":"FW","version":"1","category":"area-boundary",
                          "functions":["protect.block-ip"],"commands":{"channel":"jms"}}""".formatted(product)))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -186,7 +195,8 @@ public final class FunctionBenchmark {
     }
 
     private static void deregister(String product) throws Exception {
-        CLIENT.send(HttpRequest.newBuilder(URI.create(API + "/products/" + product)).DELETE().build(),
+        CLIENT.send(HttpRequest.newBuilder(URI.create(API + "/products/" + product)).header("Authorization", ADMIN)
+                .DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 

@@ -26,6 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.hutong.it.Hub;
+import org.hutong.it.TestIdentities;
 
 /**
  * Measures information ingestion and paging against a running hub and prints each figure on its
@@ -108,7 +110,7 @@ public final class InformationBenchmark {
                 for (int start = 0; start < alerts; start += BATCH) {
                     int from = start;
                     sent.add(pool.submit(() -> {
-                        HttpResponse<String> response = post(batch(producer, from, Math.min(BATCH, alerts - from)));
+                        HttpResponse<String> response = post(producer, batch(producer, from, Math.min(BATCH, alerts - from)));
                         if (response.statusCode() != 200) {
                             throw new IllegalStateException("batch refused: " + response.statusCode() + " " + response.body());
                         }
@@ -229,15 +231,17 @@ public final class InformationBenchmark {
         return batch.append(']').toString();
     }
 
-    private static HttpResponse<String> post(String body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(HTTP + "/api/v1/information"))
+    /** As the producing product: registered on first use, over HTTPS with its client certificate. */
+    private static HttpResponse<String> post(String producer, String body) {
+        return Hub.registeredProduct(producer).send(HttpRequest.newBuilder(URI.create(HTTP + "/api/v1/information"))
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    private static HttpResponse<String> get(String url) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** As an operator. */
+    private static HttpResponse<String> get(String url) {
+        return TestIdentities.OPERATOR.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .GET().build());
     }
 
     private static JsonObject json(String text) {
@@ -252,7 +256,8 @@ public final class InformationBenchmark {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (get(HTTP + "/health").statusCode() == 200) {
+                if (CLIENT.send(HttpRequest.newBuilder(URI.create(HTTP + "/health")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (java.io.IOException notYet) {

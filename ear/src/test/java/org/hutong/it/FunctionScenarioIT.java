@@ -16,11 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,7 +186,9 @@ class FunctionScenarioIT {
     private void firewall(String id) {
         running.add(products.submit(() -> {
             List<JsonObject> commands = new ArrayList<>();
-            try (JMSContext context = Hub.jms().createContext();
+            // The firewall logs in to the broker with the account its registration issued.
+            try (JMSContext context = new ActiveMQConnectionFactory(Hub.BROKER_URL, id, BROKER_PASSWORDS.get(id))
+                    .createContext();
                     JMSConsumer consumer = context.createConsumer(context.createQueue("hutong.function." + id))) {
                 Message message = consumer.receive(Duration.ofSeconds(30).toMillis());
                 if (message == null) {
@@ -193,9 +198,11 @@ class FunctionScenarioIT {
                 commands.add(command);
                 String requestId = command.getString("request_id");
                 var results = context.createQueue("hutong.function.results");
-                context.createProducer().send(results, Json.createObjectBuilder().add("request_id", requestId)
-                        .add("product", id).add("status", "accepted").build().toString());
-                context.createProducer().send(results, Json.createObjectBuilder().add("request_id", requestId)
+                // One message group per command: the hub applies its results in the order sent.
+                context.createProducer().setProperty("JMSXGroupID", requestId).send(results, Json.createObjectBuilder()
+                        .add("request_id", requestId).add("product", id).add("status", "accepted").build().toString());
+                context.createProducer().setProperty("JMSXGroupID", requestId).send(results, Json.createObjectBuilder()
+                        .add("request_id", requestId)
                         .add("product", id).add("status", "succeeded")
                         .add("result", Json.createObjectBuilder().add("rule", "deny " + command.getJsonObject("arguments")
                                 .getString("ip") + " at " + Instant.now()))
@@ -211,5 +218,8 @@ class FunctionScenarioIT {
                  "functions":["%s"],"publishes":["asset"],"commands":{"channel":"jms"}}""".formatted(id, id, category,
                 function));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        BROKER_PASSWORDS.put(id, Hub.json(response).getJsonObject("broker").getString("password"));
     }
+
+    private static final Map<String, String> BROKER_PASSWORDS = new ConcurrentHashMap<>();
 }

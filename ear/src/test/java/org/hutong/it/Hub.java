@@ -31,7 +31,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * The hub as a vendor's product sees it: an HTTP endpoint and an Artemis broker. Nothing here
  * uses Hutong's own classes. Also controls the running broker and server for resilience tests.
  */
-final class Hub {
+public final class Hub {
 
     static final String HTTP = System.getProperty("hutong.http.url", "http://127.0.0.1:9080");
     static final String HTTPS = System.getProperty("hutong.https.url", "https://127.0.0.1:9443");
@@ -142,7 +142,7 @@ final class Hub {
      * subscribe to every information type, unless a test registered it already. Concurrent first
      * uses wait for the one registration.
      */
-    static TestIdentities.Product registeredProduct(String id) {
+    public static TestIdentities.Product registeredProduct(String id) {
         return REGISTERED.computeIfAbsent(id, unregistered -> {
             if (TestIdentities.ADMIN.get("/products/" + id).statusCode() == 404) {
                 HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """

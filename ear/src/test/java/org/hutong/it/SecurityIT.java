@@ -253,6 +253,37 @@ class SecurityIT {
         assertThat(product(signing).post("/information", "application/json", tampered).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aProductOverItsRateLimitGets429WithRetryAfter() {
+        String limited = Hub.uniqueProducer("limited");
+        HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
+                {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"security-management",
+                 "functions":[],"publishes":[],"subscribes":[],"commands":{"channel":"jms"},"rateLimit":2}"""
+                .formatted(limited, limited));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+        java.util.List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(product(limited).get("/functions"));
+        }
+
+        assertThat(answers.get(0).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = answers.stream().filter(answer -> answer.statusCode() == 429).findFirst()
+                .orElseThrow(() -> new AssertionError("no 429 among " + answers.stream().map(HttpResponse::statusCode).toList()));
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 2L);
+        assertThat(Hub.json(refused).getString("detail")).contains("2 requests per second");
+        // Other products keep their own allowance.
+        assertThat(product(sensor).get("/functions").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSecurityConfigurationIsInTheAuditTrail() {
+        JsonObject records = Hub.json(TestIdentities.AUDITOR.get("/audit?action=configuration.security&limit=1000"));
+        assertThat(records.getJsonArray("items").getValuesAs(JsonObject.class)).last()
+                .satisfies(record -> assertThat(record.getString("detail")).contains("hutong.oidc.issuer=http://127.0.0.1")
+                        .contains("hutong.security.operator.group=hutong-operators").doesNotContain("password"));
+    }
+
     private static Product product(String id) {
         return TestIdentities.product(id);
     }

@@ -40,10 +40,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * (ear/src/test/identity/directory.ldif); products hold client certificates the tests issue with
  * the test CA the build created, CN = product id, and call the hub over HTTPS (mutual TLS).
  */
-final class TestIdentities {
+public final class TestIdentities {
 
     /** Someone who calls the hub. */
-    interface Caller {
+    public interface Caller {
         HttpResponse<String> send(HttpRequest request);
 
         default HttpResponse<String> get(String path) {
@@ -60,7 +60,7 @@ final class TestIdentities {
     }
 
     /** A person of the test directory, by password (HTTP Basic). */
-    record Person(String user, String password) implements Caller {
+    public record Person(String user, String password) implements Caller {
         @Override
         public HttpResponse<String> send(HttpRequest request) {
             String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -70,7 +70,7 @@ final class TestIdentities {
     }
 
     /** A product with its client certificate, over HTTPS. */
-    record Product(String id, HttpClient client) implements Caller {
+    public record Product(String id, HttpClient client) implements Caller {
         @Override
         public HttpResponse<String> send(HttpRequest request) {
             URI https = URI.create(request.uri().toString().replace(Hub.HTTP, Hub.HTTPS));
@@ -119,8 +119,8 @@ final class TestIdentities {
     private static final String TOKEN_URL = System.getProperty("hutong.oidc.token.url",
             "http://127.0.0.1:18080/realms/hutong/protocol/openid-connect/token");
 
-    static final Person ADMIN = new Person("alice", "alice-pw");
-    static final Person OPERATOR = new Person("oscar", "oscar-pw");
+    public static final Person ADMIN = new Person("alice", "alice-pw");
+    public static final Person OPERATOR = new Person("oscar", "oscar-pw");
     static final Person AUDITOR = new Person("audrey", "audrey-pw");
     /** Authenticated by the directory, but in no Hutong group. */
     static final Person STAFF = new Person("nora", "nora-pw");

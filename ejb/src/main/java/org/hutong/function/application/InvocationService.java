@@ -206,9 +206,19 @@ public class InvocationService implements Invocations {
     }
 
     @Override
-    public void acceptResultMessage(String payload) {
+    public void acceptResultMessage(String payload, Sender sender) {
         try {
-            report(ResultReports.parse(payload));
+            ResultReport parsed = ResultReports.parse(payload);
+            if (!sender.isHub()) {
+                // A product reports as itself: the broker account it logged in with names it.
+                if (parsed.product() != null && !parsed.product().equals(sender.productId())) {
+                    throw new ResultRefusedException("wrong-product", "the result names product '" + parsed.product()
+                            + "' but was sent by '" + sender.productId() + "'");
+                }
+                parsed = new ResultReport(parsed.requestId(), sender.productId(), parsed.status(), parsed.result(),
+                        parsed.error(), parsed.information());
+            }
+            report(parsed);
         } catch (IllegalArgumentException | ResultRefusedException e) {
             LOG.log(Level.WARNING, "Refused a function result: {0}", e.getMessage());
             rejectedResults.park(payload, e.getMessage());

@@ -3,6 +3,7 @@ package org.hutong.function.application;
 import jakarta.ejb.Local;
 import java.util.List;
 import java.util.Optional;
+import org.hutong.security.domain.Sender;
 
 /** Invoking functions on products and following what becomes of them. */
 @Local
@@ -25,9 +26,10 @@ public interface Invocations {
 
     /**
      * Takes a result message from {@code hutong.function.results}: applies it, or parks it on
-     * {@code hutong.function.results.dlq} with the reason when it cannot be read or applied.
+     * {@code hutong.function.results.dlq} with the reason when it cannot be read or applied. A product
+     * ({@code sender}) reports only as itself.
      */
-    void acceptResultMessage(String payload);
+    void acceptResultMessage(String payload, Sender sender);
 
     /** One invocation with its events. */
     Optional<InvocationView> find(String invocationId);

@@ -16,13 +16,16 @@ public interface ProductRegistry {
      * @throws RegistrationRefusedException if the description names unknown functions, types or categories
      * @throws ProductConflictException if the id is taken
      */
-    ProductView register(String id, ProductDescription description);
+    Registration register(String id, ProductDescription description);
 
     /** Replaces the description and, when given, the status; empty if no such product. */
     Optional<ProductView> update(String id, ProductDescription description, ProductStatus status);
 
     /** Marks the product deregistered: it gets no more commands but stays on record. */
     Optional<ProductView> deregister(String id);
+
+    /** Replaces the product's broker password; empty if no such product. */
+    Optional<Registration.BrokerCredentials> renewBrokerCredentials(String id);
 
     /** Records that the product is alive. */
     Optional<ProductView> heartbeat(String id);

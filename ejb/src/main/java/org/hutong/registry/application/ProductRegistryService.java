@@ -1,5 +1,9 @@
 package org.hutong.registry.application;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +35,8 @@ import org.hutong.registry.domain.ProductStatus;
 import org.hutong.registry.domain.SigningPolicy;
 import org.hutong.security.domain.DetachedJws;
 import org.hutong.security.domain.PublicKeys;
+import org.hutong.security.application.BrokerAccounts;
+import org.hutong.security.domain.Roles;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -37,7 +44,6 @@ public class ProductRegistryService implements ProductRegistry {
 
     private static final Logger LOG = Logger.getLogger(ProductRegistryService.class.getName());
     // Who registers is known once requests are authenticated (issue 5).
-    private static final String ACTOR = "anonymous";
 
     @Inject
     ProductRepository products;
@@ -57,12 +63,19 @@ public class ProductRegistryService implements ProductRegistry {
     @Inject
     Clock clock;
 
+    @EJB
+    BrokerAccounts accounts;
+
+    @Resource
+    SessionContext session;
+
     @Inject
     @ConfigProperty(name = "hutong.registry.unreachable.after", defaultValue = "PT5M")
     Duration silence;
 
     @Override
-    public ProductView register(String id, ProductDescription description) {
+    @RolesAllowed(Roles.ADMIN)
+    public Registration register(String id, ProductDescription description) {
         List<Violation> violations = check(description);
         if (id == null || !Product.ID.matcher(id).matches() || Product.RESERVED_IDS.contains(id)) {
             violations.add(0, new Violation("/id", "must match " + Product.ID.pattern() + " and not be one of "
@@ -79,14 +92,17 @@ public class ProductRegistryService implements ProductRegistry {
         if (description.channel() == CommandChannel.JMS) {
             queues.ensure(product.queue());
         }
-        audit.record(AuditEntry.success(ACTOR, "product.register", id, description.vendor() + " " + description.name()
+        audit.record(AuditEntry.success(actor(), "product.register", id, description.vendor() + " " + description.name()
                 + " " + description.version() + ", functions " + description.functions()));
+        // Last, so that a refusal by the broker leaves no registration behind.
+        String password = accounts.issue(id, Set.copyOf(description.subscribes()));
         LOG.log(Level.INFO, "Registered product {0} ({1} {2}), functions {3}",
                 new Object[] {id, description.vendor(), description.name(), description.functions()});
-        return view(product);
+        return new Registration(view(product), new Registration.BrokerCredentials(id, password));
     }
 
     @Override
+    @RolesAllowed(Roles.ADMIN)
     public Optional<ProductView> update(String id, ProductDescription description, ProductStatus status) {
         Optional<Product> found = products.find(id);
         if (found.isEmpty()) {
@@ -105,20 +121,40 @@ public class ProductRegistryService implements ProductRegistry {
         if (description.channel() == CommandChannel.JMS) {
             queues.ensure(product.queue());
         }
-        audit.record(AuditEntry.success(ACTOR, "product.update", id, "status " + product.status().wireName()
-                + ", functions " + description.functions()));
+        audit.record(AuditEntry.success(actor(), "product.update", id, "status " + product.status().wireName()
+                + ", functions " + description.functions() + ", subscribes " + description.subscribes()
+                + (description.signing() == null ? "" : ", signing " + description.signing().algorithm()
+                        + (description.signing().required() ? " required" : " optional"))));
+        accounts.update(id, Set.copyOf(description.subscribes()));
         LOG.log(Level.INFO, "Updated product {0}, status {1}", new Object[] {id, product.status().wireName()});
         return Optional.of(view(product));
     }
 
     @Override
+    @RolesAllowed(Roles.ADMIN)
     public Optional<ProductView> deregister(String id) {
         return products.find(id).map(product -> {
             product.changeStatus(ProductStatus.DEREGISTERED);
-            audit.record(AuditEntry.success(ACTOR, "product.deregister", id, null));
+            audit.record(AuditEntry.success(actor(), "product.deregister", id, null));
+            accounts.revoke(id);
             LOG.log(Level.INFO, "Deregistered product {0}", id);
             return view(product);
         });
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Optional<Registration.BrokerCredentials> renewBrokerCredentials(String id) {
+        return products.find(id).map(product -> {
+            requireRegistered(product);
+            String password = accounts.issue(id, Set.copyOf(product.description().subscribes()));
+            audit.record(AuditEntry.success(actor(), "product.broker-credentials", id, "renewed"));
+            return new Registration.BrokerCredentials(id, password);
+        });
+    }
+
+    private String actor() {
+        return session.getCallerPrincipal().getName();
     }
 
     @Override
@@ -166,6 +202,9 @@ public class ProductRegistryService implements ProductRegistry {
         }
         if (description.channel() == CommandChannel.HTTPS && !HttpUrls.isAbsoluteHttp(description.callbackUrl())) {
             violations.add(new Violation("/commands/url", "an https channel needs an absolute http(s) URL"));
+        }
+        if (description.rateLimit() != null && (description.rateLimit() < 1 || description.rateLimit() > 100_000)) {
+            violations.add(new Violation("/rateLimit", "must be between 1 and 100000 requests per second"));
         }
         SigningPolicy signing = description.signing();
         if (signing != null) {

@@ -17,10 +17,10 @@ import org.hutong.registry.domain.SigningPolicy;
  *        heartbeat, registration or result) for longer than the configured time
  */
 @JsonbPropertyOrder({"id", "vendor", "name", "version", "category", "functions", "publishes", "subscribes", "commands",
-        "signing", "status", "reachability", "registeredAt", "lastSeenAt"})
+        "signing", "rateLimit", "status", "reachability", "registeredAt", "lastSeenAt"})
 public record ProductView(String id, String vendor, String name, String version, String category, List<String> functions,
-        List<String> publishes, List<String> subscribes, Commands commands, SigningPolicy signing, String status,
-        String reachability, Instant registeredAt, Instant lastSeenAt) {
+        List<String> publishes, List<String> subscribes, Commands commands, SigningPolicy signing, Integer rateLimit,
+        String status, String reachability, Instant registeredAt, Instant lastSeenAt) {
 
     /**
      * How the product takes commands.
@@ -41,7 +41,8 @@ public record ProductView(String id, String vendor, String name, String version,
                 description.subscribes(),
                 new Commands(description.channel().name().toLowerCase(Locale.ROOT), jms ? product.queue() : null,
                         jms ? null : description.callbackUrl()),
-                description.signing(), product.status().wireName(), product.unreachable(now, silence) ? "unreachable" : "reachable",
+                description.signing(), description.rateLimit(), product.status().wireName(),
+                product.unreachable(now, silence) ? "unreachable" : "reachable",
                 product.registeredAt(), product.lastSeenAt());
     }
 }

@@ -94,6 +94,9 @@ public class Product {
     @Column(name = "signatures_required", nullable = false)
     private int signaturesRequired;
 
+    @Column(name = "rate_limit")
+    private Integer rateLimit;
+
     protected Product() {
         // for JPA
     }
@@ -125,6 +128,7 @@ public class Product {
         this.signingAlgorithm = signing == null ? null : signing.algorithm();
         this.signingKey = signing == null ? null : signing.publicKey();
         this.signaturesRequired = signing != null && signing.required() ? 1 : 0;
+        this.rateLimit = description.rateLimit();
     }
 
     public void changeStatus(ProductStatus status) {
@@ -158,7 +162,7 @@ public class Product {
     public ProductDescription description() {
         return new ProductDescription(vendor, name, productVersion, category, List.copyOf(functions), split(publishes),
                 split(subscribes), channel, callbackUrl, signingKey == null ? null
-                        : new SigningPolicy(signingAlgorithm, signingKey, signaturesRequired == 1));
+                        : new SigningPolicy(signingAlgorithm, signingKey, signaturesRequired == 1), rateLimit);
     }
 
     public ProductStatus status() {

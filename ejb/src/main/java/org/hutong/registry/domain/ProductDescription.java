@@ -16,15 +16,23 @@ import java.util.Objects;
  * @param channel how it takes commands
  * @param callbackUrl its HTTPS endpoint for commands, when {@code channel} is HTTPS
  * @param signing how it signs what it sends; null when it registered no key
+ * @param rateLimit the HTTP requests per second it may make; null for the server's default
  */
 public record ProductDescription(String vendor, String name, String version, String category, List<String> functions,
         List<String> publishes, List<String> subscribes, CommandChannel channel, String callbackUrl,
-        SigningPolicy signing) {
+        SigningPolicy signing, Integer rateLimit) {
+
+    /** A product with the server's default rate limit. */
+    public ProductDescription(String vendor, String name, String version, String category, List<String> functions,
+            List<String> publishes, List<String> subscribes, CommandChannel channel, String callbackUrl,
+            SigningPolicy signing) {
+        this(vendor, name, version, category, functions, publishes, subscribes, channel, callbackUrl, signing, null);
+    }
 
     /** A product that registers no signing key. */
     public ProductDescription(String vendor, String name, String version, String category, List<String> functions,
             List<String> publishes, List<String> subscribes, CommandChannel channel, String callbackUrl) {
-        this(vendor, name, version, category, functions, publishes, subscribes, channel, callbackUrl, null);
+        this(vendor, name, version, category, functions, publishes, subscribes, channel, callbackUrl, null, null);
     }
 
     public ProductDescription {

@@ -37,6 +37,8 @@ import org.hutong.security.infrastructure.TokenCaller;
 public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+    /** The authenticated product's registered rate limit, for {@link ProductRateLimitFilter}. */
+    static final String RATE_LIMIT_ATTRIBUTE = "org.hutong.security.rateLimit";
 
     @Inject
     BearerTokens bearerTokens;
@@ -67,7 +69,7 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
                 TokenCaller caller = bearerTokens.verify(authorization.substring(7).trim());
                 claimed = caller.name();
                 return caller.product()
-                        ? product(context, caller.name())
+                        ? product(request, context, caller.name())
                         : context.notifyContainerAboutLogin(caller.name(), caller.groups());
             }
             if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -83,7 +85,7 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
                 mechanism = "certificate";
                 claimed = commonName(chain[0].getSubjectX500Principal())
                         .orElseThrow(() -> new CredentialsRefusedException("the client certificate has no CN"));
-                return product(context, claimed);
+                return product(request, context, claimed);
             }
         } catch (CredentialsRefusedException e) {
             return refuse(request, response, claimed, mechanism, e.getMessage());
@@ -94,10 +96,14 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    private AuthenticationStatus product(HttpMessageContext context, String productId) throws CredentialsRefusedException {
+    private AuthenticationStatus product(HttpServletRequest request, HttpMessageContext context, String productId)
+            throws CredentialsRefusedException {
         Optional<ProductView> product = registry.find(productId);
         if (product.isEmpty() || "deregistered".equals(product.get().status())) {
             throw new CredentialsRefusedException("no registered product " + productId);
+        }
+        if (product.get().rateLimit() != null) {
+            request.setAttribute(RATE_LIMIT_ATTRIBUTE, product.get().rateLimit());
         }
         return context.notifyContainerAboutLogin(productId, Set.of(productGroup));
     }

@@ -17,6 +17,16 @@ final class SecurityProblems {
                 .build().toString();
     }
 
+    static String tooManyRequests(String detail, String instance) {
+        return Json.createObjectBuilder()
+                .add("type", "https://hutong.org/problems/too-many-requests")
+                .add("title", "Too Many Requests")
+                .add("status", 429)
+                .add("detail", detail)
+                .add("instance", instance)
+                .build().toString();
+    }
+
     static String forbidden(String detail, String instance) {
         var problem = Json.createObjectBuilder()
                 .add("type", "https://hutong.org/problems/forbidden")

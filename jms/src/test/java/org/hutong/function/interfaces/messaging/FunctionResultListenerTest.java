@@ -15,6 +15,8 @@ import org.hutong.function.application.InvocationView;
 import org.hutong.function.application.Invocations;
 import org.hutong.function.application.ResultReport;
 import org.junit.jupiter.api.Test;
+import org.hutong.security.domain.Sender;
+import org.hutong.security.interfaces.messaging.BrokerSenders;
 
 class FunctionResultListenerTest {
 
@@ -22,6 +24,7 @@ class FunctionResultListenerTest {
     private final FunctionResultListener listener = new FunctionResultListener();
 
     {
+        listener.senders = new BrokerSenders("hutong");
         listener.invocations = new Invocations() {
             @Override
             public InvocationView invoke(InvocationRequest request) {
@@ -34,7 +37,7 @@ class FunctionResultListenerTest {
             }
 
             @Override
-            public void acceptResultMessage(String payload) {
+            public void acceptResultMessage(String payload, Sender sender) {
                 accepted.add(payload);
             }
 

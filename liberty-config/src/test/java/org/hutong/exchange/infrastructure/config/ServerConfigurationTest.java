@@ -28,7 +28,8 @@ class ServerConfigurationTest {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
     // Provided by Liberty itself, the environment, or bootstrap.properties.
     private static final Set<String> BUILT_IN = Set.of("server.config.dir", "shared.resource.dir",
-            "server.output.dir", "wlp.user.dir", "wlp.install.dir", "db.type");
+            "server.output.dir", "wlp.user.dir", "wlp.install.dir", "db.type", "hutong.identity",
+            "hutong.transport");
 
     private static final Map<Path, Document> documents = new HashMap<>();
 
@@ -72,7 +73,9 @@ class ServerConfigurationTest {
             for (Element element : elements(document, "*")) {
                 for (String attribute : List.of("password", "keysPassword", "host", "httpPort", "httpsPort",
                         "serverName", "portNumber", "user", "userName", "connectionParameters")) {
-                    if (element.hasAttribute(attribute)) {
+                    // httpPort -1: the production profile has no plain HTTP listener at all.
+                    if (element.hasAttribute(attribute) && !(attribute.equals("httpPort")
+                            && element.getAttribute(attribute).equals("-1"))) {
                         assertThat(element.getAttribute(attribute))
                                 .as("%s on <%s>", attribute, element.getTagName()).startsWith("${");
                     }
@@ -83,11 +86,17 @@ class ServerConfigurationTest {
 
     @Test
     void everyIncludeExistsForEveryDatabase() throws IOException {
-        Element server = documents.get(CONFIG.resolve("server.xml")).getDocumentElement();
-        for (Element include : elements(server.getOwnerDocument(), "include")) {
-            String location = include.getAttribute("location").replace("${server.config.dir}/", "");
-            for (String database : List.of("derby", "postgresql")) {
-                assertThat(CONFIG.resolve(location.replace("${db.type}", database))).exists();
+        // Every value of each bootstrap property that selects an include.
+        Map<String, List<String>> choices = Map.of("${db.type}", List.of("derby", "postgresql"),
+                "${hutong.identity}", List.of("basic", "ldap"),
+                "${hutong.transport}", List.of("development", "production"));
+        for (Document document : documents.values()) {
+            for (Element include : elements(document, "include")) {
+                String location = include.getAttribute("location").replace("${server.config.dir}/", "");
+                String property = choices.keySet().stream().filter(location::contains).findFirst().orElse(null);
+                for (String value : property == null ? List.of("") : choices.get(property)) {
+                    assertThat(CONFIG.resolve(property == null ? location : location.replace(property, value))).exists();
+                }
             }
         }
     }
@@ -118,6 +127,24 @@ class ServerConfigurationTest {
         assertThat(queues).containsOnly(
                 Map.entry("hutong/hutong-jms/InformationIngressListener", "hutong.information.ingress"),
                 Map.entry("hutong/hutong-jms/FunctionResultListener", "hutong.function.results"));
+    }
+
+    @Test
+    void theProductionProfileServesHttpsOnlyWithModernTls() {
+        Element production = single("includes/transport-production.xml", "httpEndpoint");
+        assertThat(production.getAttribute("httpPort")).as("no plain HTTP listener").isEqualTo("-1");
+        assertThat(production.getElementsByTagName("headers").item(0).getAttributes().getNamedItem("add").getNodeValue())
+                .startsWith("Strict-Transport-Security:");
+        Element keyStore = single("includes/transport-production.xml", "keyStore");
+        assertThat(keyStore.getAttribute("location")).isEqualTo("${hutong.keystore.location}");
+        assertThat(keyStore.getAttribute("password")).isEqualTo("${hutong.keystore.password}");
+
+        Element tls = single("includes/security.xml", "ssl");
+        assertThat(tls.getAttribute("sslProtocol").split(",")).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
+        assertThat(tls.getAttribute("clientAuthenticationSupported")).isEqualTo("true");
+        assertThat(elements(documents.get(CONFIG.resolve("includes/transport-development.xml")), "variable").stream()
+                .filter(variable -> variable.getAttribute("name").equals("hutong.http.host")).findFirst().orElseThrow()
+                .getAttribute("defaultValue")).as("development listens on loopback only").isEqualTo("127.0.0.1");
     }
 
     private static Element single(String file, String tag) {

@@ -20,7 +20,9 @@ public record ProductDocument(
         @Schema(description = "Information types it subscribes to") List<String> subscribes,
         @Schema(required = true) Commands commands,
         @Schema(description = "PUT only: active or suspended", enumeration = {"active", "suspended"}) String status,
-        @Schema(description = "Its signing key; with required=true its unsigned envelopes are refused") Signing signing) {
+        @Schema(description = "Its signing key; with required=true its unsigned envelopes are refused") Signing signing,
+        @Schema(description = "HTTP requests per second it may make (default: the server's "
+                + "hutong.security.rate.limit)", minimum = "1") Integer rateLimit) {
 
     /** How the product signs envelopes: detached JWS over the canonical envelope without 'signature'. */
     @Schema(name = "ProductSigning")

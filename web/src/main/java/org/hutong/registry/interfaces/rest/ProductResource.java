@@ -2,6 +2,10 @@ package org.hutong.registry.interfaces.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -30,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hutong.registry.application.ProductRegistry;
 import org.hutong.registry.application.ProductView;
+import org.hutong.registry.application.Registration;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.ProductDescription;
 import org.hutong.registry.domain.ProductStatus;
@@ -46,6 +51,8 @@ import org.hutong.security.domain.Roles;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
 public class ProductResource {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
@@ -69,9 +76,13 @@ public class ProductResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(ProductDocument document) {
         ProductDescription description = description(document);
-        ProductView product = TransientFailures.retrying(() -> registry.register(document.id(), description));
+        Registration registration = TransientFailures.retrying(() -> registry.register(document.id(), description));
+        ProductView product = registration.product();
+        // The broker password is shown once, in this answer; the hub keeps no copy.
+        JsonObject body = Json.createObjectBuilder(JSON.fromJson(JSON.toJson(product), JsonObject.class))
+                .add("broker", JSON.fromJson(JSON.toJson(registration.broker()), JsonObject.class)).build();
         return Response.created(uriInfo.getBaseUriBuilder().path(ProductResource.class).path(product.id()).build())
-                .type(MediaType.APPLICATION_JSON).entity(product).build();
+                .type(MediaType.APPLICATION_JSON).entity(body.toString()).build();
     }
 
     @GET
@@ -139,6 +150,15 @@ public class ProductResource {
         return registry.deregister(id).orElseThrow(() -> notFound(id));
     }
 
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("{id}/broker-credentials")
+    @Operation(summary = "Replace the product's broker password", description = "The new password is in this answer "
+            + "only; the old one stops working at once.")
+    public Registration.BrokerCredentials renewBrokerCredentials(@PathParam("id") String id) {
+        return registry.renewBrokerCredentials(id).orElseThrow(() -> notFound(id));
+    }
+
     @RolesAllowed(Roles.PRODUCT)
     @POST
     @Path("{id}/heartbeat")
@@ -177,7 +197,7 @@ public class ProductResource {
         }
         return new ProductDescription(document.vendor(), document.name(), document.version(), document.category(),
                 listOf(document.functions()), listOf(document.publishes()), listOf(document.subscribes()), channel,
-                document.commands().url(), signing(document.signing()));
+                document.commands().url(), signing(document.signing()), document.rateLimit());
     }
 
     private static SigningPolicy signing(ProductDocument.Signing signing) {

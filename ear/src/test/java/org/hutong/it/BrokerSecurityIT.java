@@ -1,0 +1,101 @@
+package org.hutong.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSSecurityRuntimeException;
+import jakarta.jms.Message;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The broker requires login, and each product's account, issued at registration, lets it send
+ * information and results as itself, consume its own commands and what it subscribed to, nothing else.
+ */
+@ExtendWith(HubReady.class)
+class BrokerSecurityIT {
+
+    @Test
+    void aProductCannotReadAnotherProductsCommandsNorUnsubscribedInformation() {
+        JsonObject alpha = register("alpha");
+        String beta = register("beta").getString("id");
+
+        try (JMSContext context = login(alpha).createContext()) {
+            context.createConsumer(context.createQueue("hutong.function." + alpha.getString("id"))).receiveNoWait();
+            context.createConsumer(context.createTopic("hutong.information.alert")).receiveNoWait();
+
+            assertThatThrownBy(() -> context.createConsumer(context.createQueue("hutong.function." + beta)))
+                    .isInstanceOf(JMSSecurityRuntimeException.class);
+            assertThatThrownBy(() -> context.createConsumer(context.createTopic("hutong.information.asset")))
+                    .isInstanceOf(JMSSecurityRuntimeException.class);
+            assertThatThrownBy(() -> context.createConsumer(context.createQueue("hutong.information.ingress")))
+                    .isInstanceOf(JMSSecurityRuntimeException.class);
+        }
+    }
+
+    @Test
+    void aProductPublishesOverJmsOnlyAsItself() throws Exception {
+        JsonObject alpha = register("alpha");
+        String id = alpha.getString("id");
+        String own = Hub.alert(id);
+        String spoofed = Hub.alert(Hub.uniqueProducer("someone-else"));
+
+        try (JMSContext context = login(alpha).createContext()) {
+            context.createProducer().send(context.createQueue("hutong.information.ingress"), own);
+            context.createProducer().send(context.createQueue("hutong.information.ingress"), spoofed);
+        }
+
+        Message parked = InformationJmsIT.receiveMatching("hutong.information.dlq", spoofed, Duration.ofSeconds(30));
+        assertThat(parked.getStringProperty("hutong_error")).contains("is not the authenticated product '" + id + "'");
+        Hub.await(Duration.ofSeconds(30), "the product's own alert to be stored", () -> Hub.json(
+                Hub.get("/information?producer=" + id)).getJsonArray("items").size() == 1);
+    }
+
+    @Test
+    void wrongPasswordsRenewedPasswordsAndDeregisteredProductsDoNotLogIn() {
+        JsonObject alpha = register("alpha");
+        String id = alpha.getString("id");
+        String oldPassword = alpha.getJsonObject("broker").getString("password");
+
+        assertThatThrownBy(() -> new ActiveMQConnectionFactory(Hub.BROKER_URL, id, "guess").createContext().close())
+                .isInstanceOf(JMSSecurityRuntimeException.class);
+
+        HttpResponse<String> renewed = TestIdentities.ADMIN.post("/products/" + id + "/broker-credentials",
+                "application/json", "");
+        assertThat(renewed.statusCode()).isEqualTo(200);
+        String newPassword = Hub.json(renewed).getString("password");
+        assertThat(newPassword).isNotEqualTo(oldPassword);
+        assertThatThrownBy(() -> new ActiveMQConnectionFactory(Hub.BROKER_URL, id, oldPassword).createContext().close())
+                .isInstanceOf(JMSSecurityRuntimeException.class);
+        new ActiveMQConnectionFactory(Hub.BROKER_URL, id, newPassword).createContext().close();
+
+        Hub.send(HttpRequest.newBuilder(URI.create(Hub.API + "/products/" + id)).DELETE().build());
+        assertThatThrownBy(() -> new ActiveMQConnectionFactory(Hub.BROKER_URL, id, newPassword).createContext().close())
+                .isInstanceOf(JMSSecurityRuntimeException.class);
+    }
+
+    private static ActiveMQConnectionFactory login(JsonObject registration) {
+        JsonObject broker = registration.getJsonObject("broker");
+        return new ActiveMQConnectionFactory(Hub.BROKER_URL, broker.getString("user"), broker.getString("password"));
+    }
+
+    /** A JMS product that publishes and subscribes to alerts; the answer carries its broker account. */
+    private static JsonObject register(String prefix) {
+        String id = Hub.uniqueProducer(prefix);
+        HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
+                {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"area-boundary",
+                 "functions":["protect.block-ip"],"publishes":["alert"],"subscribes":["alert"],
+                 "commands":{"channel":"jms"}}""".formatted(id, id));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonObject answer = Hub.json(registered);
+        assertThat(answer.getJsonObject("broker").getString("user")).isEqualTo(id);
+        return answer;
+    }
+}

@@ -1,0 +1,123 @@
+package org.hutong.security.infrastructure.messaging;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hutong.registry.domain.Product;
+import org.hutong.security.application.BrokerAccounts;
+
+/**
+ * Product accounts on Artemis through its management address (the broker runs the basic security
+ * manager, which keeps users in its journal and lets an account with the manage permission edit
+ * them). Outside any transaction: a management request and its reply must not wait for a commit.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ArtemisBrokerAccounts implements BrokerAccounts {
+
+    private static final Logger LOG = Logger.getLogger(ArtemisBrokerAccounts.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long REPLY_MILLIS = 10_000;
+
+    @Resource(lookup = "jms/hutong/ConnectionFactory")
+    ConnectionFactory connectionFactory;
+
+    @Inject
+    @ConfigProperty(name = "hutong.broker.role", defaultValue = "hutong")
+    String hubRole;
+
+    @Override
+    public String issue(String productId, Set<String> subscribedTypes) {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        try (JMSContext context = connectionFactory.createContext()) {
+            invoke(context, "removeUser", true, productId);
+            invoke(context, "addUser", false, productId, password, BrokerAccounts.roles(productId, subscribedTypes), false);
+            String own = hubRole + ",product-" + productId;
+            // send, consume, create/delete durable queue, create/delete non-durable queue, manage, browse,
+            // create/delete address: the product consumes, the hub does everything.
+            invoke(context, "addSecuritySettings", false, Product.QUEUE_PREFIX + productId,
+                    hubRole, own, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole);
+            forgetSessions(context, productId);
+        }
+        LOG.log(Level.INFO, "Broker account of product {0} issued, subscribed to {1}", new Object[] {productId, subscribedTypes});
+        return password;
+    }
+
+    @Override
+    public void update(String productId, Set<String> subscribedTypes) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            invoke(context, "resetUser", false, productId, null, BrokerAccounts.roles(productId, subscribedTypes));
+            invoke(context, "clearAuthorizationCache", true);
+        }
+    }
+
+    @Override
+    public void revoke(String productId) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            invoke(context, "removeUser", true, productId);
+            invoke(context, "removeSecuritySettings", true, Product.QUEUE_PREFIX + productId);
+            forgetSessions(context, productId);
+        }
+        LOG.log(Level.INFO, "Broker account of product {0} revoked", productId);
+    }
+
+    /**
+     * The broker caches logins and permissions (10 s by default) and keeps connections open: a
+     * replaced password or a removed account must stop working at once.
+     */
+    private static void forgetSessions(JMSContext context, String productId) {
+        invoke(context, "clearAuthenticationCache", true);
+        invoke(context, "clearAuthorizationCache", true);
+        invoke(context, "closeConnectionsForUser", true, productId);
+    }
+
+    /** One management operation on the broker resource; {@code tolerated}: a failure is not an error. */
+    private static void invoke(JMSContext context, String operation, boolean tolerated, Object... parameters) {
+        JsonArrayBuilder arguments = Json.createArrayBuilder();
+        for (Object parameter : parameters) {
+            if (parameter == null) {
+                arguments.addNull();
+            } else if (parameter instanceof Boolean flag) {
+                arguments.add(flag);
+            } else {
+                arguments.add(parameter.toString());
+            }
+        }
+        try {
+            TemporaryQueue replies = context.createTemporaryQueue();
+            TextMessage request = context.createTextMessage(arguments.build().toString());
+            request.setStringProperty("_AMQ_ResourceName", "broker");
+            request.setStringProperty("_AMQ_OperationName", operation);
+            request.setJMSReplyTo(replies);
+            context.createProducer().send(context.createQueue("activemq.management"), request);
+            Message reply = context.createConsumer(replies).receive(REPLY_MILLIS);
+            if (reply == null) {
+                throw new IllegalStateException("the broker did not answer " + operation + " within " + REPLY_MILLIS + " ms");
+            }
+            if (!reply.getBooleanProperty("_AMQ_OperationSucceeded") && !tolerated) {
+                throw new IllegalStateException("the broker refused " + operation + ": " + reply.getBody(String.class));
+            }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("broker management " + operation + " failed: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Products' accounts and permissions on the message broker, kept through its management address. */
+package org.hutong.security.infrastructure.messaging;
