@@ -254,6 +254,35 @@ class SecurityIT {
     }
 
     @Test
+    void aProductThatMustSignHasItsUnsignedResultsRefusedAndItsSignedOnesApplied() {
+        ProductSigner signer = ProductSigner.sm2();
+        String signingFirewall = Hub.uniqueProducer("signing-fw");
+        HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
+                {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"area-boundary",
+                 "functions":["protect.block-ip"],"publishes":[],"subscribes":[],"commands":{"channel":"jms"},
+                 "signing":{"algorithm":"SM2","publicKey":%s,"required":true}}"""
+                .formatted(signingFirewall, signingFirewall, jakarta.json.Json.createValue(signer.publicKeyPem())));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> started = TestIdentities.OPERATOR.post("/invocations", "application/json",
+                "{\"function\":\"protect.block-ip\",\"target\":\"" + signingFirewall
+                        + "\",\"timeout\":\"PT30S\",\"arguments\":{\"ip\":\"203.0.113.12\"}}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        String requestId = Hub.json(TestIdentities.OPERATOR.get(location)).getJsonArray("targets").getJsonObject(0)
+                .getString("requestId");
+        String result = "{\"request_id\":\"" + requestId + "\",\"status\":\"succeeded\"}";
+
+        HttpResponse<String> unsigned = product(signingFirewall).post(location + "/results", "application/json", result);
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(Hub.json(unsigned).getString("detail")).contains("is not signed");
+
+        HttpResponse<String> signed = product(signingFirewall).post(location + "/results", "application/json",
+                signer.sign(result));
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        assertThat(Hub.json(signed).getString("status")).isEqualTo("succeeded");
+    }
+
+    @Test
     void aProductOverItsRateLimitGets429WithRetryAfter() {
         String limited = Hub.uniqueProducer("limited");
         HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """

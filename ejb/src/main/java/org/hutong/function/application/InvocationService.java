@@ -34,6 +34,8 @@ import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductRepository;
 import org.hutong.registry.domain.ProductStatus;
+import org.hutong.security.application.EnvelopeIntegrity;
+import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.domain.Sender;
 
 @Stateless
@@ -50,6 +52,9 @@ public class InvocationService implements Invocations {
 
     @Inject
     ProductRepository products;
+
+    @Inject
+    EnvelopeIntegrity integrity;
 
     @Inject
     InvocationRepository invocations;
@@ -179,6 +184,13 @@ public class InvocationService implements Invocations {
             throw new ResultRefusedException("wrong-product", "request " + report.requestId() + " was sent to '"
                     + target.productId() + "', not to '" + report.product() + "'");
         }
+        try {
+            integrity.checkResult(target.productId(), report.signature(), report.signingInput());
+        } catch (AccessRefusedException e) {
+            event(invocation, target, now, "signature", e.getMessage());
+            audit.record(AuditEntry.refused(actor(report), "invocation.result", report.requestId(), e.getMessage()));
+            throw new ResultRefusedException("signature", e.getMessage());
+        }
         TargetStatus status = TargetStatus.fromWireName(report.status()).orElseThrow(() -> new ResultRefusedException(
                 "illegal-status", "a product reports accepted, succeeded or failed, not " + report.status()));
         try {
@@ -215,8 +227,7 @@ public class InvocationService implements Invocations {
                     throw new ResultRefusedException("wrong-product", "the result names product '" + parsed.product()
                             + "' but was sent by '" + sender.productId() + "'");
                 }
-                parsed = new ResultReport(parsed.requestId(), sender.productId(), parsed.status(), parsed.result(),
-                        parsed.error(), parsed.information());
+                parsed = parsed.from(sender.productId());
             }
             report(parsed);
         } catch (IllegalArgumentException | ResultRefusedException e) {

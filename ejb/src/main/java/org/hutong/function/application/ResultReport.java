@@ -14,5 +14,16 @@ import jakarta.json.JsonObject;
  * @param information envelopes the result carries (discovered assets, found vulnerabilities), if any
  */
 public record ResultReport(String requestId, String product, String status, JsonObject result, String error,
-        JsonArray information) {
+        JsonArray information, String signature, String signingInput) {
+
+    /** An unsigned report. */
+    public ResultReport(String requestId, String product, String status, JsonObject result, String error,
+            JsonArray information) {
+        this(requestId, product, status, result, error, information, null, null);
+    }
+
+    /** The same report, from {@code productId}. */
+    public ResultReport from(String productId) {
+        return new ResultReport(requestId, productId, status, result, error, information, signature, signingInput);
+    }
 }

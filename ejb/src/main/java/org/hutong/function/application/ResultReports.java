@@ -9,11 +9,13 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Optional;
+import org.hutong.information.domain.CanonicalJson;
 
 /**
  * Reads the result message products send: a JSON object with {@code request_id}, {@code status}
  * (accepted, succeeded, failed) and optionally {@code product}, {@code result} (object),
- * {@code error} (text) and {@code information} (an array of envelopes).
+ * {@code error} (text), {@code information} (an array of envelopes) and {@code signature} (a detached
+ * JWS over the canonical message without it).
  */
 public final class ResultReports {
 
@@ -41,9 +43,11 @@ public final class ResultReports {
         if (information != null && information.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new IllegalArgumentException("information must be an array of envelopes");
         }
+        // A signature covers the canonical message without it, as for envelopes.
         return new ResultReport(requestId, string(json, "product").orElse(null), status,
                 result instanceof JsonObject object ? object : null, string(json, "error").orElse(null),
-                information instanceof JsonArray array ? array : null);
+                information instanceof JsonArray array ? array : null, string(json, "signature").orElse(null),
+                CanonicalJson.write(Json.createObjectBuilder(json).remove("signature").build()));
     }
 
     private static Optional<String> string(JsonObject json, String member) {

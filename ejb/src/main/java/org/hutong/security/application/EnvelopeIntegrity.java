@@ -22,7 +22,8 @@ import org.hutong.security.domain.PublicKeys;
 import org.hutong.security.domain.SignatureRefusedException;
 
 /**
- * Integrity and replay protection of envelopes, by their producer's registered signing policy.
+ * Integrity and replay protection of envelopes and function results, by the registered signing
+ * policy of the product that sent them.
  * A signature is a detached JWS (ES256, RS256, SM2) over the canonical form (sorted members, no
  * whitespace) of the envelope as received, without its {@code signature} member. A signed envelope
  * must carry a time within {@code hutong.security.replay.window} of now, and may not repeat an
@@ -68,20 +69,43 @@ public class EnvelopeIntegrity {
         }
         SigningPolicy signing = policy.orElseThrow(() -> new AccessRefusedException("the envelope is signed, but "
                 + "product '" + envelope.producer() + "' registered no signing key"));
-        DetachedJws.Algorithm algorithm = DetachedJws.Algorithm.of(signing.algorithm())
-                .orElseThrow(() -> new IllegalStateException("registered algorithm " + signing.algorithm()));
-        try {
-            DetachedJws.verify(envelope.signature().get(), signingInput(received),
-                    PublicKeys.parse(algorithm, signing.publicKey()));
-        } catch (SignatureRefusedException e) {
-            throw new AccessRefusedException(e.getMessage());
-        }
+        verify(signing, envelope.signature().get(), signingInput(received));
         Instant now = clock.instant();
         if (envelope.time().isBefore(now.minus(window)) || envelope.time().isAfter(now.plus(window))) {
             throw new AccessRefusedException("the envelope time " + envelope.time() + " is outside the accepted window of "
                     + window + " around " + now);
         }
         return true;
+    }
+
+    /**
+     * Checks the signature of a function result of {@code productId} against its signing policy.
+     *
+     * @throws AccessRefusedException why it is not accepted
+     */
+    public void checkResult(String productId, String signature, String signingInput) {
+        Optional<SigningPolicy> policy = products.find(productId).map(Product::description)
+                .map(description -> description.signing());
+        if (signature == null) {
+            if (policy.filter(SigningPolicy::required).isPresent()) {
+                throw new AccessRefusedException("the result is not signed, and product '" + productId
+                        + "' must sign what it sends");
+            }
+            return;
+        }
+        SigningPolicy signing = policy.orElseThrow(() -> new AccessRefusedException("the result is signed, but "
+                + "product '" + productId + "' registered no signing key"));
+        verify(signing, signature, signingInput);
+    }
+
+    private static void verify(SigningPolicy signing, String signature, String signingInput) {
+        DetachedJws.Algorithm algorithm = DetachedJws.Algorithm.of(signing.algorithm())
+                .orElseThrow(() -> new IllegalStateException("registered algorithm " + signing.algorithm()));
+        try {
+            DetachedJws.verify(signature, signingInput, PublicKeys.parse(algorithm, signing.publicKey()));
+        } catch (SignatureRefusedException e) {
+            throw new AccessRefusedException(e.getMessage());
+        }
     }
 
     /** What a producer signs: the canonical envelope as sent, without its signature. */

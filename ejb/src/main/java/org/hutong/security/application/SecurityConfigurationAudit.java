@@ -1,6 +1,7 @@
 package org.hutong.security.application;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -25,6 +26,7 @@ import org.hutong.audit.domain.AuditRepository;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrator")
 public class SecurityConfigurationAudit {
 
     static final String ACTION = "configuration.security";

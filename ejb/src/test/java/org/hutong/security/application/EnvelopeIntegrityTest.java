@@ -77,6 +77,18 @@ class EnvelopeIntegrityTest {
                 .hasMessage("the envelope is signed, but product 'ids-01' registered no signing key");
     }
 
+    @Test
+    void checksResultsAgainstTheSamePolicy() throws Exception {
+        register("fw-01", true);
+        String input = "{\"request_id\":\"r-1\",\"status\":\"succeeded\"}";
+        assertThatThrownBy(() -> integrity.checkResult("fw-01", null, input)).hasMessageContaining("is not signed");
+
+        String signature = DetachedJws.sign(input, DetachedJws.Algorithm.SM2, "fw-01", SM2.getPrivate());
+        integrity.checkResult("fw-01", signature, input);
+        assertThatThrownBy(() -> integrity.checkResult("fw-01", signature, input.replace("succeeded", "failed")))
+                .hasMessageContaining("does not match");
+    }
+
     private static String envelope(String time) {
         return """
                 {"id":"0b6a1f8e-5f0e-4b8e-8f43-6c1b8f0d2a77","type":"alert","specVersion":"1.0","producer":"ids-01",

@@ -33,7 +33,7 @@ public final class FunctionProblemMappers {
         protected Problem problem(ResultRefusedException exception, String instance) {
             Response.Status status = switch (exception.reason()) {
                 case "unknown-request" -> Response.Status.NOT_FOUND;
-                case "wrong-product" -> Response.Status.FORBIDDEN;
+                case "wrong-product", "signature" -> Response.Status.FORBIDDEN;
                 case "illegal-status" -> Response.Status.BAD_REQUEST;
                 default -> Response.Status.CONFLICT;
             };

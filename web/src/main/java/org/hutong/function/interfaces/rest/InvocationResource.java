@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hutong.function.application.InvocationPage;
@@ -34,6 +35,7 @@ import org.hutong.function.application.InvocationRequest;
 import org.hutong.function.application.InvocationView;
 import org.hutong.function.application.Invocations;
 import org.hutong.function.application.ResultReport;
+import org.hutong.function.application.ResultReports;
 import org.hutong.function.domain.InvocationStatus;
 import org.hutong.function.domain.ResultRefusedException;
 import org.hutong.shared.application.TransientFailures;
@@ -139,10 +141,15 @@ public class InvocationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Late: the command already has its outcome (recorded, not applied)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public InvocationView report(@PathParam("id") String id, ResultDocument document) {
-        if (document == null || document.requestId() == null || document.status() == null) {
-            throw new InvalidRequestException(List.of(Problem.ProblemViolation.atPointer("/request_id",
-                    "request_id and status are required")));
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ResultDocument.class)))
+    public InvocationView report(@PathParam("id") String id, String body) {
+        // Read as text, like a result message: a signature covers the message as sent.
+        ResultReport document;
+        try {
+            document = ResultReports.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(Problem.ProblemViolation.atPointer("", e.getMessage())));
         }
         InvocationView invocation = invocations.find(id).orElseThrow(() -> notFound(id));
         if (invocation.targets().stream().noneMatch(target -> target.requestId().equals(document.requestId()))) {
@@ -155,8 +162,7 @@ public class InvocationResource {
             throw new AccessRefusedException("the result names product '" + document.product()
                     + "' but was sent by '" + self + "'");
         }
-        return invocations.report(new ResultReport(document.requestId(), self, document.status(),
-                document.result(), document.error(), document.information()));
+        return invocations.report(document.from(self));
     }
 
     private InvocationView awaitEnd(InvocationView current, Duration wait) {
