@@ -33,12 +33,17 @@ class SecurityIT {
     private static String sensor;
     private static String other;
     private static String firewall;
+    private static String incident;
 
     @BeforeAll
     static void registerProducts() {
         sensor = register("sensor", "[\"alert\"]", "[\"threat\"]", "[]");
         other = register("other", "[\"alert\"]", "[]", "[]");
         firewall = register("fw", "[]", "[]", "[\"protect.block-ip\"]");
+        String incidentId = "INC-" + UUID.randomUUID();
+        assertThat(Hub.post("/information", "application/json", StatefulRecordsIT.envelope("incident",
+                Hub.uniqueProducer("soc"), StatefulRecordsIT.incident(incidentId, "new"))).statusCode()).isEqualTo(201);
+        incident = StatefulRecordsIT.findIncident(incidentId, "new");
     }
 
     /** One endpoint group: a request, and who may make it. */
@@ -69,6 +74,11 @@ class SecurityIT {
                 new Group("heartbeat (the product itself)",
                         caller -> caller.post("/products/" + sensor + "/heartbeat", "application/json", ""),
                         product(sensor), product(other)),
+                new Group("incident transitions (operator)", caller -> caller.post("/incidents/" + incident
+                        + "/transitions", "application/json", "{\"status\":\"investigating\"}"),
+                        TestIdentities.OPERATOR, TestIdentities.AUDITOR),
+                new Group("report results (the product addressed)", SecurityIT::reportResultOfAFreshCommand,
+                        product(firewall), TestIdentities.OPERATOR),
                 new Group("start invocations (operator)", caller -> caller.post("/invocations", "application/json",
                         "{\"function\":\"protect.block-ip\",\"target\":\"" + firewall
                                 + "\",\"timeout\":\"PT5S\",\"arguments\":{\"ip\":\"203.0.113.9\"}}"),
@@ -311,6 +321,18 @@ class SecurityIT {
         assertThat(records.getJsonArray("items").getValuesAs(JsonObject.class)).last()
                 .satisfies(record -> assertThat(record.getString("detail")).contains("hutong.oidc.issuer=http://127.0.0.1")
                         .contains("hutong.security.operator.group=hutong-operators").doesNotContain("password"));
+    }
+
+    /** Starts a block-ip on the firewall as an operator; {@code caller} reports its result. */
+    private static HttpResponse<String> reportResultOfAFreshCommand(Caller caller) {
+        HttpResponse<String> started = TestIdentities.OPERATOR.post("/invocations", "application/json",
+                "{\"function\":\"protect.block-ip\",\"target\":\"" + firewall
+                        + "\",\"timeout\":\"PT30S\",\"arguments\":{\"ip\":\"203.0.113.13\"}}");
+        String location = started.headers().firstValue("Location").orElseThrow();
+        String requestId = Hub.json(TestIdentities.OPERATOR.get(location)).getJsonArray("targets").getJsonObject(0)
+                .getString("requestId");
+        return caller.post(location + "/results", "application/json",
+                "{\"request_id\":\"" + requestId + "\",\"status\":\"succeeded\"}");
     }
 
     private static Product product(String id) {

@@ -146,7 +146,7 @@ class StatefulRecordsIT {
         assertThat(Hub.get("/vulnerabilities/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
-    private static String findIncident(String incidentId, String status) {
+    static String findIncident(String incidentId, String status) {
         String url = "/incidents?status=" + status + "&limit=1000";
         while (url != null) {
             JsonObject page = Hub.json(Hub.get(url));
@@ -165,13 +165,13 @@ class StatefulRecordsIT {
                 .add("grade", grade).add("affectedAssets", Json.createArrayBuilder().add(asset)).build();
     }
 
-    private static JsonObject incident(String incidentId, String status) {
+    static JsonObject incident(String incidentId, String status) {
         return Json.createObjectBuilder().add("incidentId", incidentId).add("title", "Ransomware on fs-02")
                 .add("category", "malware").add("subCategory", "malware/ransomware").add("grade", "II")
                 .add("status", status).build();
     }
 
-    private static String envelope(String type, String producer, JsonObject body) {
+    static String envelope(String type, String producer, JsonObject body) {
         return Json.createObjectBuilder().add("id", UUID.randomUUID().toString()).add("type", type)
                 .add("specVersion", "1.0").add("producer", producer).add("time", Instant.now().toString())
                 .add("body", body).build().toString();
