@@ -2,10 +2,13 @@ package org.hutong.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -243,7 +246,7 @@ class SecurityIT {
                 {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"security-management",
                  "functions":[],"publishes":["alert"],"subscribes":[],"commands":{"channel":"jms"},
                  "signing":{"algorithm":"SM2","publicKey":%s,"required":true}}"""
-                .formatted(signing, signing, jakarta.json.Json.createValue(signer.publicKeyPem())));
+                .formatted(signing, signing, Json.createValue(signer.publicKeyPem())));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         assertThat(Hub.json(registered).getJsonObject("signing").getString("algorithm")).isEqualTo("SM2");
 
@@ -271,7 +274,7 @@ class SecurityIT {
                 {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"area-boundary",
                  "functions":["protect.block-ip"],"publishes":[],"subscribes":[],"commands":{"channel":"jms"},
                  "signing":{"algorithm":"SM2","publicKey":%s,"required":true}}"""
-                .formatted(signingFirewall, signingFirewall, jakarta.json.Json.createValue(signer.publicKeyPem())));
+                .formatted(signingFirewall, signingFirewall, Json.createValue(signer.publicKeyPem())));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         HttpResponse<String> started = TestIdentities.OPERATOR.post("/invocations", "application/json",
                 "{\"function\":\"protect.block-ip\",\"target\":\"" + signingFirewall
@@ -301,7 +304,7 @@ class SecurityIT {
                 .formatted(limited, limited));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 
-        java.util.List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        List<HttpResponse<String>> answers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             answers.add(product(limited).get("/functions"));
         }

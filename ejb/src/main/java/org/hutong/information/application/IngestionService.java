@@ -27,6 +27,7 @@ import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.ReplayedInformationException;
 import org.hutong.information.domain.Violation;
 import org.hutong.information.domain.state.IllegalTransitionException;
+import org.hutong.registry.domain.SigningPolicy;
 import org.hutong.security.application.EnvelopeIntegrity;
 import org.hutong.security.application.ProductRightsService;
 import org.hutong.security.domain.AccessRefusedException;
@@ -93,7 +94,7 @@ public class IngestionService implements InformationIngestion {
                     throw new AccessRefusedException(reason);
                 });
         Set<InformationEnvelope> signed = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (integrity.check(envelope, envelopeJson)) {
+        if (integrity.check(envelope, envelopeJson, integrity.policyOf(envelope.producer()))) {
             signed.add(envelope);
         }
         Outcome outcome = storeAll(List.of(envelope), signed).get(0);
@@ -115,6 +116,8 @@ public class IngestionService implements InformationIngestion {
         List<Integer> validIndexes = new ArrayList<>(batch.size());
         List<InformationEnvelope> valid = new ArrayList<>(batch.size());
         Set<InformationEnvelope> signed = Collections.newSetFromMap(new IdentityHashMap<>());
+        // One look-up per producer, not per envelope: an unregistered producer is not cached by JPA.
+        Map<String, Optional<SigningPolicy>> policies = new HashMap<>();
         for (int index = 0; index < batch.size(); index++) {
             String text = batch.get(index).toString();
             try {
@@ -126,7 +129,7 @@ public class IngestionService implements InformationIngestion {
                             policy);
                     continue;
                 }
-                if (integrity.check(envelope, text)) {
+                if (integrity.check(envelope, text, policies.computeIfAbsent(envelope.producer(), integrity::policyOf))) {
                     signed.add(envelope);
                 }
                 valid.add(envelope);

@@ -58,8 +58,19 @@ public class EnvelopeIntegrity {
      * @throws AccessRefusedException why its signature or time is not accepted
      */
     public boolean check(InformationEnvelope envelope, String received) {
-        Optional<SigningPolicy> policy = products.find(envelope.producer()).map(Product::description)
-                .map(description -> description.signing());
+        return check(envelope, received, policyOf(envelope.producer()));
+    }
+
+    /** The signing policy of {@code productId}; empty when it is not registered or registered no key. */
+    public Optional<SigningPolicy> policyOf(String productId) {
+        return products.find(productId).map(Product::description).map(description -> description.signing());
+    }
+
+    /**
+     * {@link #check(InformationEnvelope, String)} with the producer's policy already looked up (once per
+     * producer for a batch).
+     */
+    public boolean check(InformationEnvelope envelope, String received, Optional<SigningPolicy> policy) {
         if (envelope.signature().isEmpty()) {
             if (policy.filter(SigningPolicy::required).isPresent()) {
                 throw new AccessRefusedException("the envelope is not signed, and product '" + envelope.producer()
@@ -84,8 +95,7 @@ public class EnvelopeIntegrity {
      * @throws AccessRefusedException why it is not accepted
      */
     public void checkResult(String productId, String signature, String signingInput) {
-        Optional<SigningPolicy> policy = products.find(productId).map(Product::description)
-                .map(description -> description.signing());
+        Optional<SigningPolicy> policy = policyOf(productId);
         if (signature == null) {
             if (policy.filter(SigningPolicy::required).isPresent()) {
                 throw new AccessRefusedException("the result is not signed, and product '" + productId

@@ -14,6 +14,9 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.audit.application.AuditLog;
@@ -146,13 +149,13 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static Optional<String> commonName(X500Principal subject) {
         try {
-            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(subject.getName()).getRdns()) {
+            for (Rdn rdn : new LdapName(subject.getName()).getRdns()) {
                 if ("CN".equalsIgnoreCase(rdn.getType())) {
                     return Optional.of(rdn.getValue().toString());
                 }
             }
             return Optional.empty();
-        } catch (javax.naming.InvalidNameException e) {
+        } catch (InvalidNameException e) {
             return Optional.empty();
         }
     }
