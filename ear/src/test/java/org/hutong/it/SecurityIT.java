@@ -159,20 +159,12 @@ class SecurityIT {
 
     @Test
     void aProductReportsResultsOnlyForCommandsAddressedToIt() {
-        HttpResponse<String> started = TestIdentities.OPERATOR.post("/invocations", "application/json",
-                "{\"function\":\"protect.block-ip\",\"target\":\"" + firewall
-                        + "\",\"timeout\":\"PT30S\",\"arguments\":{\"ip\":\"203.0.113.10\"}}");
-        assertThat(started.statusCode()).isEqualTo(202);
-        String location = started.headers().firstValue("Location").orElseThrow();
-        String requestId = Hub.json(TestIdentities.OPERATOR.get(location)).getJsonArray("targets").getJsonObject(0)
-                .getString("requestId");
+        Command command = blockIp(firewall);
 
-        HttpResponse<String> foreign = product(other).post(location + "/results", "application/json",
-                "{\"request_id\":\"" + requestId + "\",\"status\":\"succeeded\"}");
+        HttpResponse<String> foreign = product(other).post(command.results(), "application/json", command.succeeded());
         assertThat(foreign.statusCode()).isEqualTo(403);
 
-        HttpResponse<String> own = product(firewall).post(location + "/results", "application/json",
-                "{\"request_id\":\"" + requestId + "\",\"status\":\"succeeded\"}");
+        HttpResponse<String> own = product(firewall).post(command.results(), "application/json", command.succeeded());
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
     }
 
@@ -241,14 +233,9 @@ class SecurityIT {
     @Test
     void aProductThatMustSignGetsItsSm2SignedEnvelopesInAndItsUnsignedAndReplayedOnesRefused() {
         ProductSigner signer = ProductSigner.sm2();
-        String signing = Hub.uniqueProducer("signing");
-        HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
-                {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"security-management",
-                 "functions":[],"publishes":["alert"],"subscribes":[],"commands":{"channel":"jms"},
-                 "signing":{"algorithm":"SM2","publicKey":%s,"required":true}}"""
-                .formatted(signing, signing, Json.createValue(signer.publicKeyPem())));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        assertThat(Hub.json(registered).getJsonObject("signing").getString("algorithm")).isEqualTo("SM2");
+        String signing = register("signing", "[\"alert\"]", "[]", "[]", mandatorySm2(signer));
+        assertThat(Hub.json(TestIdentities.ADMIN.get("/products/" + signing)).getJsonObject("signing")
+                .getString("algorithm")).isEqualTo("SM2");
 
         HttpResponse<String> unsigned = product(signing).post("/information", "application/json", Hub.alert(signing));
         assertThat(unsigned.statusCode()).isEqualTo(403);
@@ -269,40 +256,23 @@ class SecurityIT {
     @Test
     void aProductThatMustSignHasItsUnsignedResultsRefusedAndItsSignedOnesApplied() {
         ProductSigner signer = ProductSigner.sm2();
-        String signingFirewall = Hub.uniqueProducer("signing-fw");
-        HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
-                {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"area-boundary",
-                 "functions":["protect.block-ip"],"publishes":[],"subscribes":[],"commands":{"channel":"jms"},
-                 "signing":{"algorithm":"SM2","publicKey":%s,"required":true}}"""
-                .formatted(signingFirewall, signingFirewall, Json.createValue(signer.publicKeyPem())));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        HttpResponse<String> started = TestIdentities.OPERATOR.post("/invocations", "application/json",
-                "{\"function\":\"protect.block-ip\",\"target\":\"" + signingFirewall
-                        + "\",\"timeout\":\"PT30S\",\"arguments\":{\"ip\":\"203.0.113.12\"}}");
-        assertThat(started.statusCode()).isEqualTo(202);
-        String location = started.headers().firstValue("Location").orElseThrow();
-        String requestId = Hub.json(TestIdentities.OPERATOR.get(location)).getJsonArray("targets").getJsonObject(0)
-                .getString("requestId");
-        String result = "{\"request_id\":\"" + requestId + "\",\"status\":\"succeeded\"}";
+        String signingFirewall = register("signing-fw", "[]", "[]", "[\"protect.block-ip\"]", mandatorySm2(signer));
+        Command command = blockIp(signingFirewall);
 
-        HttpResponse<String> unsigned = product(signingFirewall).post(location + "/results", "application/json", result);
+        HttpResponse<String> unsigned = product(signingFirewall).post(command.results(), "application/json",
+                command.succeeded());
         assertThat(unsigned.statusCode()).isEqualTo(403);
         assertThat(Hub.json(unsigned).getString("detail")).contains("is not signed");
 
-        HttpResponse<String> signed = product(signingFirewall).post(location + "/results", "application/json",
-                signer.sign(result));
+        HttpResponse<String> signed = product(signingFirewall).post(command.results(), "application/json",
+                signer.sign(command.succeeded()));
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         assertThat(Hub.json(signed).getString("status")).isEqualTo("succeeded");
     }
 
     @Test
     void aProductOverItsRateLimitGets429WithRetryAfter() {
-        String limited = Hub.uniqueProducer("limited");
-        HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
-                {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"security-management",
-                 "functions":[],"publishes":[],"subscribes":[],"commands":{"channel":"jms"},"rateLimit":2}"""
-                .formatted(limited, limited));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String limited = register("limited", "[]", "[]", "[]", ",\"rateLimit\":2");
 
         // 20 requests: even at 400 ms each the bucket (2 + 2/s) runs dry.
         List<HttpResponse<String>> answers = new ArrayList<>();
@@ -329,14 +299,35 @@ class SecurityIT {
 
     /** Starts a block-ip on the firewall as an operator; {@code caller} reports its result. */
     private static HttpResponse<String> reportResultOfAFreshCommand(Caller caller) {
+        Command command = blockIp(firewall);
+        return caller.post(command.results(), "application/json", command.succeeded());
+    }
+
+    /** A block-ip command an operator started on one product. */
+    record Command(String invocation, String requestId) {
+        String results() {
+            return invocation + "/results";
+        }
+
+        String succeeded() {
+            return "{\"request_id\":\"" + requestId + "\",\"status\":\"succeeded\"}";
+        }
+    }
+
+    private static Command blockIp(String target) {
         HttpResponse<String> started = TestIdentities.OPERATOR.post("/invocations", "application/json",
-                "{\"function\":\"protect.block-ip\",\"target\":\"" + firewall
-                        + "\",\"timeout\":\"PT30S\",\"arguments\":{\"ip\":\"203.0.113.13\"}}");
+                "{\"function\":\"protect.block-ip\",\"target\":\"" + target
+                        + "\",\"timeout\":\"PT30S\",\"arguments\":{\"ip\":\"203.0.113.10\"}}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
-        String requestId = Hub.json(TestIdentities.OPERATOR.get(location)).getJsonArray("targets").getJsonObject(0)
-                .getString("requestId");
-        return caller.post(location + "/results", "application/json",
-                "{\"request_id\":\"" + requestId + "\",\"status\":\"succeeded\"}");
+        return new Command(location, Hub.json(TestIdentities.OPERATOR.get(location)).getJsonArray("targets")
+                .getJsonObject(0).getString("requestId"));
+    }
+
+    /** Registration members: signatures with {@code signer}'s SM2 key are mandatory. */
+    private static String mandatorySm2(ProductSigner signer) {
+        return ",\"signing\":{\"algorithm\":\"SM2\",\"publicKey\":" + Json.createValue(signer.publicKeyPem())
+                + ",\"required\":true}";
     }
 
     private static Product product(String id) {
@@ -344,11 +335,16 @@ class SecurityIT {
     }
 
     private static String register(String prefix, String publishes, String subscribes, String functions) {
+        return register(prefix, publishes, subscribes, functions, "");
+    }
+
+    /** @param more further registration members, each preceded by a comma */
+    private static String register(String prefix, String publishes, String subscribes, String functions, String more) {
         String id = Hub.uniqueProducer(prefix);
         HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
                 {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"security-management",
-                 "functions":%s,"publishes":%s,"subscribes":%s,"commands":{"channel":"jms"}}"""
-                .formatted(id, id, functions, publishes, subscribes));
+                 "functions":%s,"publishes":%s,"subscribes":%s,"commands":{"channel":"jms"}%s}"""
+                .formatted(id, id, functions, publishes, subscribes, more));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         return id;
     }

@@ -53,22 +53,15 @@ public class EnvelopeIntegrity {
         this.window = window;
     }
 
-    /**
-     * @return whether repeats of this envelope are to be refused as replays (it was signed)
-     * @throws AccessRefusedException why its signature or time is not accepted
-     */
-    public boolean check(InformationEnvelope envelope, String received) {
-        return check(envelope, received, policyOf(envelope.producer()));
-    }
-
     /** The signing policy of {@code productId}; empty when it is not registered or registered no key. */
     public Optional<SigningPolicy> policyOf(String productId) {
         return products.find(productId).map(Product::description).map(description -> description.signing());
     }
 
     /**
-     * {@link #check(InformationEnvelope, String)} with the producer's policy already looked up (once per
-     * producer for a batch).
+     * @param policy the producer's signing policy ({@link #policyOf}, looked up once per producer of a batch)
+     * @return whether repeats of this envelope are to be refused as replays (it was signed)
+     * @throws AccessRefusedException why its signature or time is not accepted
      */
     public boolean check(InformationEnvelope envelope, String received, Optional<SigningPolicy> policy) {
         if (envelope.signature().isEmpty()) {

@@ -54,7 +54,7 @@ class IngestionServiceTest {
 
         @Override
         public void add(Product product) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("ingestion never registers products");
         }
 
         @Override

@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import org.hutong.audit.application.AuditLog;
 import org.hutong.audit.domain.AuditEntry;
@@ -27,9 +28,6 @@ public class ForbiddenPage extends HttpServlet {
         String actor = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
         String detail = "the caller's roles do not allow this request";
         audit.recordSecurityEvent(AuditEntry.refused(actor, "authorization", request.getMethod() + " " + uri, detail));
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(SecurityProblems.forbidden(detail, uri == null ? null : uri.toString()));
+        SecurityProblems.write(response, Response.Status.FORBIDDEN, "forbidden", detail, uri == null ? null : uri.toString());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -120,12 +121,9 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus challenge(HttpServletResponse response, String detail) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.addHeader("WWW-Authenticate", "Bearer realm=\"hutong\"");
             response.addHeader("WWW-Authenticate", "Basic realm=\"hutong\", charset=\"UTF-8\"");
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(SecurityProblems.unauthorized(detail));
+            SecurityProblems.write(response, Response.Status.UNAUTHORIZED, "unauthorized", detail, null);
             response.flushBuffer();
         } catch (IOException e) {
             // The client went away; the status is all it could have had.

@@ -7,6 +7,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -43,12 +44,10 @@ public class ProductRateLimitFilter extends HttpFilter {
             if (wait.isPresent()) {
                 long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                 LOG.log(Level.FINE, "Product {0} over its limit of {1}/s", new Object[] {product, perSecond});
-                response.setStatus(429);
                 response.setHeader("Retry-After", Long.toString(seconds));
-                response.setContentType("application/problem+json");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(SecurityProblems.tooManyRequests("product '" + product + "' may make "
-                        + perSecond + " requests per second; retry after " + seconds + " s", request.getRequestURI()));
+                SecurityProblems.write(response, Response.Status.TOO_MANY_REQUESTS, "too-many-requests", "product '"
+                        + product + "' may make " + perSecond + " requests per second; retry after " + seconds + " s",
+                        request.getRequestURI());
                 return;
             }
         }

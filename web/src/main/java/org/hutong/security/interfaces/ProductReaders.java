@@ -3,9 +3,11 @@ package org.hutong.security.interfaces;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.Set;
 import org.hutong.registry.application.ProductRegistry;
 import org.hutong.registry.application.ProductView;
 import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.security.domain.ProductRights;
 import org.hutong.security.domain.Roles;
 
 /**
@@ -36,7 +38,9 @@ public class ProductReaders {
             throw new AccessRefusedException("a product reads one information type it subscribed to (type=), "
                     + "or its own (producer=" + self + "); subscribed: " + product.subscribes());
         }
-        if (!product.subscribes().contains(type)) {
+        ProductRights rights = new ProductRights(product.id(), "active".equals(product.status()),
+                Set.copyOf(product.publishes()), Set.copyOf(product.subscribes()));
+        if (!rights.mayRead(type)) {
             throw new AccessRefusedException("product '" + self + "' did not subscribe to " + type + " information");
         }
     }

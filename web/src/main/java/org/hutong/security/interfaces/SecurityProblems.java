@@ -1,41 +1,29 @@
 package org.hutong.security.interfaces;
 
-import jakarta.json.Json;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.List;
+import org.hutong.shared.interfaces.rest.Problem;
 
-/** The problem+json bodies of 401 and 403, written outside JAX-RS (authentication happens before it). */
+/**
+ * The one problem contract ({@link Problem}) where JAX-RS does not answer: authentication, the
+ * container's own role checks, rate limits.
+ */
 final class SecurityProblems {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     private SecurityProblems() {
     }
 
-    static String unauthorized(String detail) {
-        return Json.createObjectBuilder()
-                .add("type", "https://hutong.org/problems/unauthorized")
-                .add("title", "Unauthorized")
-                .add("status", 401)
-                .add("detail", detail)
-                .build().toString();
-    }
-
-    static String tooManyRequests(String detail, String instance) {
-        return Json.createObjectBuilder()
-                .add("type", "https://hutong.org/problems/too-many-requests")
-                .add("title", "Too Many Requests")
-                .add("status", 429)
-                .add("detail", detail)
-                .add("instance", instance)
-                .build().toString();
-    }
-
-    static String forbidden(String detail, String instance) {
-        var problem = Json.createObjectBuilder()
-                .add("type", "https://hutong.org/problems/forbidden")
-                .add("title", "Forbidden")
-                .add("status", 403)
-                .add("detail", detail);
-        if (instance != null) {
-            problem.add("instance", instance);
-        }
-        return problem.build().toString();
+    static void write(HttpServletResponse response, Response.Status status, String slug, String detail, String instance)
+            throws IOException {
+        response.setStatus(status.getStatusCode());
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.toJson(Problem.of(status, slug, detail, instance, List.of())));
     }
 }

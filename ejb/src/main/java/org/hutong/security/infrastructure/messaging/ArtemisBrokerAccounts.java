@@ -6,10 +6,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
+import jakarta.jms.Queue;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
@@ -48,15 +50,15 @@ public class ArtemisBrokerAccounts implements BrokerAccounts {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        try (JMSContext context = connectionFactory.createContext()) {
-            invoke(context, "removeUser", true, productId);
-            invoke(context, "addUser", false, productId, password, BrokerAccounts.roles(productId, subscribedTypes), false);
+        try (Management broker = new Management(connectionFactory.createContext())) {
+            broker.invoke("removeUser", true, productId);
+            broker.invoke("addUser", false, productId, password, BrokerAccounts.roles(productId, subscribedTypes), false);
             String own = hubRole + ",product-" + productId;
             // send, consume, create/delete durable queue, create/delete non-durable queue, manage, browse,
             // create/delete address: the product consumes, the hub does everything.
-            invoke(context, "addSecuritySettings", false, Product.QUEUE_PREFIX + productId,
+            broker.invoke("addSecuritySettings", false, Product.QUEUE_PREFIX + productId,
                     hubRole, own, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole);
-            forgetSessions(context, productId);
+            broker.forgetSessions(productId);
         }
         LOG.log(Level.INFO, "Broker account of product {0} issued, subscribed to {1}", new Object[] {productId, subscribedTypes});
         return password;
@@ -64,60 +66,82 @@ public class ArtemisBrokerAccounts implements BrokerAccounts {
 
     @Override
     public void update(String productId, Set<String> subscribedTypes) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            invoke(context, "resetUser", false, productId, null, BrokerAccounts.roles(productId, subscribedTypes));
-            invoke(context, "clearAuthorizationCache", true);
+        try (Management broker = new Management(connectionFactory.createContext())) {
+            broker.invoke("resetUser", false, productId, null, BrokerAccounts.roles(productId, subscribedTypes));
+            broker.invoke("clearAuthorizationCache", true);
         }
     }
 
     @Override
     public void revoke(String productId) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            invoke(context, "removeUser", true, productId);
-            invoke(context, "removeSecuritySettings", true, Product.QUEUE_PREFIX + productId);
-            forgetSessions(context, productId);
+        try (Management broker = new Management(connectionFactory.createContext())) {
+            broker.invoke("removeUser", true, productId);
+            broker.invoke("removeSecuritySettings", true, Product.QUEUE_PREFIX + productId);
+            broker.forgetSessions(productId);
         }
         LOG.log(Level.INFO, "Broker account of product {0} revoked", productId);
     }
 
-    /**
-     * The broker caches logins and permissions (10 s by default) and keeps connections open: a
-     * replaced password or a removed account must stop working at once.
-     */
-    private static void forgetSessions(JMSContext context, String productId) {
-        invoke(context, "clearAuthenticationCache", true);
-        invoke(context, "clearAuthorizationCache", true);
-        invoke(context, "closeConnectionsForUser", true, productId);
-    }
+    /** Requests to the broker's management address, with one reply queue for all of them. */
+    private static final class Management implements AutoCloseable {
 
-    /** One management operation on the broker resource; {@code tolerated}: a failure is not an error. */
-    private static void invoke(JMSContext context, String operation, boolean tolerated, Object... parameters) {
-        JsonArrayBuilder arguments = Json.createArrayBuilder();
-        for (Object parameter : parameters) {
-            if (parameter == null) {
-                arguments.addNull();
-            } else if (parameter instanceof Boolean flag) {
-                arguments.add(flag);
-            } else {
-                arguments.add(parameter.toString());
+        private final JMSContext context;
+        private final Queue address;
+        private final TemporaryQueue replies;
+        private final JMSConsumer answers;
+
+        Management(JMSContext context) {
+            this.context = context;
+            this.address = context.createQueue("activemq.management");
+            this.replies = context.createTemporaryQueue();
+            this.answers = context.createConsumer(replies);
+        }
+
+        /**
+         * The broker caches logins and permissions (10 s by default) and keeps connections open: a
+         * replaced password or a removed account must stop working at once.
+         */
+        void forgetSessions(String productId) {
+            invoke("clearAuthenticationCache", true);
+            invoke("clearAuthorizationCache", true);
+            invoke("closeConnectionsForUser", true, productId);
+        }
+
+        /** One operation on the broker resource; {@code tolerated}: a failure is not an error. */
+        void invoke(String operation, boolean tolerated, Object... parameters) {
+            JsonArrayBuilder arguments = Json.createArrayBuilder();
+            for (Object parameter : parameters) {
+                if (parameter == null) {
+                    arguments.addNull();
+                } else if (parameter instanceof Boolean flag) {
+                    arguments.add(flag);
+                } else {
+                    arguments.add(parameter.toString());
+                }
+            }
+            try {
+                TextMessage request = context.createTextMessage(arguments.build().toString());
+                request.setStringProperty("_AMQ_ResourceName", "broker");
+                request.setStringProperty("_AMQ_OperationName", operation);
+                request.setJMSReplyTo(replies);
+                context.createProducer().send(address, request);
+                Message reply = answers.receive(REPLY_MILLIS);
+                if (reply == null) {
+                    throw new IllegalStateException("the broker did not answer " + operation + " within " + REPLY_MILLIS
+                            + " ms");
+                }
+                if (!reply.getBooleanProperty("_AMQ_OperationSucceeded") && !tolerated) {
+                    throw new IllegalStateException("the broker refused " + operation + ": " + reply.getBody(String.class));
+                }
+            } catch (JMSException e) {
+                throw new JMSRuntimeException("broker management " + operation + " failed: " + e.getMessage(),
+                        e.getErrorCode(), e);
             }
         }
-        try {
-            TemporaryQueue replies = context.createTemporaryQueue();
-            TextMessage request = context.createTextMessage(arguments.build().toString());
-            request.setStringProperty("_AMQ_ResourceName", "broker");
-            request.setStringProperty("_AMQ_OperationName", operation);
-            request.setJMSReplyTo(replies);
-            context.createProducer().send(context.createQueue("activemq.management"), request);
-            Message reply = context.createConsumer(replies).receive(REPLY_MILLIS);
-            if (reply == null) {
-                throw new IllegalStateException("the broker did not answer " + operation + " within " + REPLY_MILLIS + " ms");
-            }
-            if (!reply.getBooleanProperty("_AMQ_OperationSucceeded") && !tolerated) {
-                throw new IllegalStateException("the broker refused " + operation + ": " + reply.getBody(String.class));
-            }
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("broker management " + operation + " failed: " + e.getMessage(), e.getErrorCode(), e);
+
+        @Override
+        public void close() {
+            context.close();
         }
     }
 }
