@@ -2,6 +2,7 @@ package org.hutong.it.container;
 
 import java.io.File;
 import java.net.URISyntaxException;
+import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.hutong.information.application.InformationIngestion;
 import org.hutong.shared.infrastructure.schema.SchemaMigrator;
@@ -11,17 +12,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The information context as the EJB module ships it, with the audit trail it writes to, in a test WAR. */
 final class Deployments {
 
+    static final List<String> MIGRATIONS = List.of("db/migration/flyway.location", "db/migration/V1__baseline.sql");
+
     private Deployments() {
     }
 
     static WebArchive informationContext(String name) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war");
-        // Every checked-in schema script, as the EJB module ships them.
-        for (String dialect : new String[] {"derby", "postgresql"}) {
-            for (int version = 1; Deployments.class.getClassLoader()
-                    .getResource("db/migration/" + dialect + "/V" + version + ".sql") != null; version++) {
-                war.addAsResource("db/migration/" + dialect + "/V" + version + ".sql");
-            }
+        // The schema scripts the EJB module ships (Flyway finds them by scanning db/migration).
+        for (String script : MIGRATIONS) {
+            war.addAsResource(script);
         }
         return war
                 .addPackages(true, "org.hutong.information.domain", "org.hutong.information.infrastructure",
@@ -52,7 +52,9 @@ final class Deployments {
                         jarOf(com.fasterxml.jackson.core.JsonFactory.class),
                         jarOf(com.fasterxml.jackson.annotation.JsonProperty.class),
                         jarOf(com.ethlo.time.ITU.class), jarOf(org.slf4j.Logger.class),
-                        jarOf(org.bouncycastle.crypto.digests.SM3Digest.class));
+                        jarOf(org.bouncycastle.crypto.digests.SM3Digest.class),
+                        jarOf(org.flywaydb.core.Flyway.class),
+                        jarOf(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class));
     }
 
     private static File jarOf(Class<?> type) {

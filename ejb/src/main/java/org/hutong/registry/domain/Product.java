@@ -90,9 +90,9 @@ public class Product {
     @Column(name = "signing_key", length = 8192)
     private String signingKey;
 
-    /** 1 when unsigned envelopes are refused; a number so that Derby and PostgreSQL map it alike. */
+    /** Whether unsigned envelopes of this product are refused. */
     @Column(name = "signatures_required", nullable = false)
-    private int signaturesRequired;
+    private boolean signaturesRequired;
 
     @Column(name = "rate_limit")
     private Integer rateLimit;
@@ -127,7 +127,7 @@ public class Product {
         SigningPolicy signing = description.signing();
         this.signingAlgorithm = signing == null ? null : signing.algorithm();
         this.signingKey = signing == null ? null : signing.publicKey();
-        this.signaturesRequired = signing != null && signing.required() ? 1 : 0;
+        this.signaturesRequired = signing != null && signing.required();
         this.rateLimit = description.rateLimit();
     }
 
@@ -162,7 +162,7 @@ public class Product {
     public ProductDescription description() {
         return new ProductDescription(vendor, name, productVersion, category, List.copyOf(functions), split(publishes),
                 split(subscribes), channel, callbackUrl, signingKey == null ? null
-                        : new SigningPolicy(signingAlgorithm, signingKey, signaturesRequired == 1), rateLimit);
+                        : new SigningPolicy(signingAlgorithm, signingKey, signaturesRequired), rateLimit);
     }
 
     public ProductStatus status() {

@@ -9,9 +9,9 @@ import java.util.logging.Logger;
 
 /**
  * Runs a transactional call again when the database refused it for a reason a second attempt
- * removes: a unique key a concurrent transaction stored first (SQLState class 23), a deadlock or
- * lock time-out (class 40, e.g. Derby's identity pre-allocation under concurrent first inserts),
- * or a row changed concurrently (optimistic lock). Each attempt must be its own transaction.
+ * removes: a unique key a concurrent transaction stored first (SQLState class 23), a deadlock,
+ * lock time-out or serialization failure (class 40), or a row changed concurrently (optimistic
+ * lock). Each attempt must be its own transaction.
  */
 public final class TransientFailures {
 

@@ -15,6 +15,9 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -39,6 +42,8 @@ import org.hutong.security.infrastructure.TokenCaller;
  */
 @ApplicationScoped
 public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(HubAuthenticationMechanism.class.getName());
 
     static final String CERTIFICATE_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
     /** The authenticated product's registered rate limit, for {@link ProductRateLimitFilter}. */
@@ -93,6 +98,13 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
         } catch (CredentialsRefusedException e) {
             return refuse(request, response, claimed, mechanism, e.getMessage());
+        } catch (RuntimeException e) {
+            // The credentials may well be good: what checks them (the product registry's database, the
+            // directory) failed. Neither 401 nor 403 would be true; the container would answer 403.
+            String reference = UUID.randomUUID().toString();
+            String what = mechanism + " credentials of " + claimed;
+            LOG.log(Level.SEVERE, e, () -> "Cannot check the " + what + ", reference " + reference);
+            return unavailable(response, reference);
         }
         if (context.isProtected()) {
             return challenge(response, "credentials are required: a client certificate, a bearer token or a password");
@@ -117,6 +129,18 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         audit.recordSecurityEvent(AuditEntry.refused(claimed, "authentication", request.getRequestURI(),
                 mechanism + " from " + request.getRemoteAddr() + ": " + reason));
         return challenge(response, reason);
+    }
+
+    private static AuthenticationStatus unavailable(HttpServletResponse response, String reference) {
+        try {
+            SecurityProblems.write(response, Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
+                    "The hub could not check the credentials; quote reference " + reference
+                            + " to its administrator.", null);
+            response.flushBuffer();
+        } catch (IOException e) {
+            // The client went away; the status is all it could have had.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, String detail) {

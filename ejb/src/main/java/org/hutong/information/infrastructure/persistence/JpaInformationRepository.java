@@ -9,13 +9,10 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.hutong.information.domain.InformationCriteria;
 import org.hutong.information.domain.InformationRecord;
@@ -31,8 +28,6 @@ public class JpaInformationRepository implements InformationRepository {
     TransactionSynchronizationRegistry transactions;
 
     private final ReceiveHorizon horizon = new ReceiveHorizon(this::storedMaximum);
-
-    private volatile Boolean derby;
 
     @Override
     public void store(InformationRecord record) {
@@ -80,55 +75,10 @@ public class JpaInformationRepository implements InformationRepository {
         if (envelopeIds.isEmpty()) {
             return List.of();
         }
-        if (isDerby()) {
-            return findWithoutWaitingForWriters(producer, envelopeIds);
-        }
         return entityManager.createNamedQuery("InformationRecord.byProducerAndIds", InformationRecord.class)
                 .setParameter("producer", producer)
                 .setParameter("envelopeIds", envelopeIds)
                 .getResultList();
-    }
-
-    /**
-     * Derby locks rows for a committed read, so a look-up would wait for every concurrent batch of
-     * the same producer. Find candidates with an uncommitted read first (it sees in-flight rows
-     * too, so nothing is missed), then read only those committed: only real duplicates can wait.
-     * PostgreSQL reads committed rows without waiting for writers and needs no such detour.
-     */
-    private List<InformationRecord> findWithoutWaitingForWriters(String producer, Collection<String> envelopeIds) {
-        // Forced onto the envelope_id index (V6): left to itself Derby scans all of the producer's rows.
-        StringBuilder sql = new StringBuilder("SELECT sequence_no FROM information_item"
-                + " --DERBY-PROPERTIES index=IX_INFORMATION_ENVELOPE\n WHERE producer = ?1 AND envelope_id IN (");
-        for (int i = 0; i < envelopeIds.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append('?').append(i + 2);
-        }
-        sql.append(") WITH UR");
-        Query candidates = entityManager.createNativeQuery(sql.toString()).setParameter(1, producer);
-        int position = 2;
-        for (String id : envelopeIds) {
-            candidates.setParameter(position++, id);
-        }
-        List<Long> sequences = ((List<?>) candidates.getResultList()).stream()
-                .map(value -> ((Number) value).longValue()).toList();
-        if (sequences.isEmpty()) {
-            return List.of();
-        }
-        return entityManager.createQuery("SELECT r FROM InformationRecord r WHERE r.sequence IN :sequences",
-                InformationRecord.class).setParameter("sequences", sequences).getResultList();
-    }
-
-    private boolean isDerby() {
-        Boolean known = derby;
-        if (known == null) {
-            try {
-                known = entityManager.unwrap(Connection.class).getMetaData().getDatabaseProductName()
-                        .toLowerCase(Locale.ROOT).contains("derby");
-            } catch (SQLException e) {
-                throw new PersistenceException("cannot tell which database this is", e);
-            }
-            derby = known;
-        }
-        return known;
     }
 
     @Override

@@ -90,8 +90,7 @@ public class JpaStatefulRecordRepository implements StatefulRecordRepository {
                 criteria.filter("status").ifPresent(status -> jpql.append(" AND r.status = :status"));
             }
         }
-        // Element collections are matched in sub-queries: a join would need DISTINCT, which Derby
-        // refuses on the CLOB state column.
+        // Element collections are matched in sub-queries: a join would repeat a record per match.
         jpql.append(" ORDER BY r.number");
         TypedQuery<? extends StatefulRecord> query = entityManager.createQuery(jpql.toString(), entity)
                 .setParameter("after", criteria.after())

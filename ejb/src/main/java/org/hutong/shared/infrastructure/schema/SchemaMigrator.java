@@ -6,8 +6,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,7 +13,9 @@ import javax.sql.DataSource;
 
 /**
  * Brings the database schema up to date when the application starts, before any channel
- * accepts information (the EAR initialises this module first).
+ * accepts information (the EAR initialises this module first). If the schema history does not
+ * match the scripts, the application does not start and the log says why.
+ * Bean-managed: Flyway commits each script itself, outside any JTA transaction.
  */
 @Singleton
 @Startup
@@ -29,12 +29,13 @@ public class SchemaMigrator {
 
     @PostConstruct
     void migrate() {
-        try (Connection connection = dataSource.getConnection()) {
-            List<Integer> applied = new SchemaMigration(SchemaMigrator.class.getClassLoader()).migrate(connection);
-            LOG.log(Level.INFO, "Database schema is current ({0} script(s) applied now: {1})",
+        try {
+            List<String> applied = new SchemaMigration(dataSource, SchemaMigrator.class.getClassLoader()).migrate();
+            LOG.log(Level.INFO, "Database schema is current ({0} migration(s) applied now: {1})",
                     new Object[] {applied.size(), applied});
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot bring the database schema up to date", e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Cannot bring the database schema up to date: {0}", e.getMessage());
+            throw e;
         }
     }
 }

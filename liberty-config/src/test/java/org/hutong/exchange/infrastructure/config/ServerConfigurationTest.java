@@ -28,7 +28,7 @@ class ServerConfigurationTest {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
     // Provided by Liberty itself, the environment, or bootstrap.properties.
     private static final Set<String> BUILT_IN = Set.of("server.config.dir", "shared.resource.dir",
-            "server.output.dir", "wlp.user.dir", "wlp.install.dir", "db.type", "hutong.identity",
+            "server.output.dir", "wlp.user.dir", "wlp.install.dir", "hutong.identity",
             "hutong.transport");
 
     private static final Map<Path, Document> documents = new HashMap<>();
@@ -85,10 +85,9 @@ class ServerConfigurationTest {
     }
 
     @Test
-    void everyIncludeExistsForEveryDatabase() throws IOException {
+    void everyIncludeExistsForEveryChoice() throws IOException {
         // Every value of each bootstrap property that selects an include.
-        Map<String, List<String>> choices = Map.of("${db.type}", List.of("derby", "postgresql"),
-                "${hutong.identity}", List.of("basic", "ldap"),
+        Map<String, List<String>> choices = Map.of("${hutong.identity}", List.of("basic", "ldap"),
                 "${hutong.transport}", List.of("development", "production"));
         for (Document document : documents.values()) {
             for (Element include : elements(document, "include")) {
@@ -102,12 +101,12 @@ class ServerConfigurationTest {
     }
 
     @Test
-    void bothDatabasesOfferTheSameDataSource() {
-        Element derby = single("includes/datasource-derby.xml", "dataSource");
-        Element postgresql = single("includes/datasource-postgresql.xml", "dataSource");
-        assertThat(derby.getAttribute("jndiName")).isEqualTo(postgresql.getAttribute("jndiName")).isEqualTo("jdbc/hutong");
-        // Database rows and broker messages commit together only with XA data sources.
-        assertThat(derby.getAttribute("type")).isEqualTo(postgresql.getAttribute("type")).isEqualTo("javax.sql.XADataSource");
+    void theDatabaseIsAnXaCapablePostgreSqlDataSource() {
+        Element dataSource = single("includes/datasource.xml", "dataSource");
+        assertThat(dataSource.getAttribute("jndiName")).isEqualTo("jdbc/hutong");
+        // Database rows and broker messages can commit together only with an XA data source.
+        assertThat(dataSource.getAttribute("type")).isEqualTo("javax.sql.XADataSource");
+        assertThat(dataSource.getElementsByTagName("properties.postgresql").getLength()).isEqualTo(1);
     }
 
     @Test

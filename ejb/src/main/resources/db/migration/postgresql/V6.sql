@@ -1,2 +1,0 @@
--- V6: nothing to do on PostgreSQL. Keep in step with ../derby/V6.sql, which adds an index Derby
--- needs to probe a batch's ids; PostgreSQL probes the unique (producer, envelope_id) index already.
