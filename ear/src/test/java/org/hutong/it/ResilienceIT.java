@@ -32,6 +32,10 @@ class ResilienceIT {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(Hub.json(health).getString("status")).isEqualTo("UP");
         assertThat(checks()).containsEntry("database", "UP").containsEntry("broker", "UP");
+        JsonObject database = Hub.json(health).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow();
+        assertThat(database.getJsonObject("data").getString("product")).isEqualTo("PostgreSQL");
+        assertThat(database.getJsonObject("data").getString("version")).startsWith("17.");
     }
 
     @Test
