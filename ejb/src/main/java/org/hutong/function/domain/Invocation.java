@@ -10,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,7 +92,6 @@ public class Invocation {
     private int version;
 
     @OneToMany(mappedBy = "invocation", cascade = CascadeType.PERSIST)
-    @OrderBy("productId")
     private List<InvocationTarget> targets = new ArrayList<>();
 
     protected Invocation() {
@@ -209,8 +207,9 @@ public class Invocation {
         return Optional.ofNullable(completedAt).map(time -> time.toInstant(ZoneOffset.UTC));
     }
 
+    /** The targets in product order, however they were loaded or added. */
     public List<InvocationTarget> targets() {
-        return Collections.unmodifiableList(targets);
+        return targets.stream().sorted(Comparator.comparing(InvocationTarget::productId)).toList();
     }
 
     private static LocalDateTime toUtc(Instant instant) {
