@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OpenC2IT {
 
     private static final String OPENC2 = "application/openc2+json;version=1.0";
+    private static final String DENY = """
+            {"action":"deny","target":{"ipv4_connection":{"src_addr":"198.51.100.9","dst_port":443,"protocol":"tcp"}},
+             "args":{"response_requested":"complete"}}""";
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
     private final String firewall = "ngfw-" + suffix;
@@ -80,6 +84,44 @@ class OpenC2IT {
         assertThat(issued.getString("function")).isEqualTo("dispose.isolate-host");
         assertThat(issued.getJsonObject("arguments").getJsonObject("host").getString("hostname"))
                 .isEqualTo("ws-17.corp.example");
+    }
+
+    /** A typo in {@code to} must not become {@code all}: it would block the address on every firewall. */
+    @Test
+    void aCommandToAnActuatorThatIsNotRegisteredIsRefusedWith404AndReachesNoFirewall() throws Exception {
+        String typo = "fw-typo-" + suffix;
+
+        HttpResponse<String> response = openc2(message(UUID.randomUUID().toString(), typo, DENY));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonObject openc2 = Hub.json(response).getJsonObject("body").getJsonObject("openc2").getJsonObject("response");
+        assertThat(openc2.getInt("status")).isEqualTo(404);
+        assertThat(openc2.getString("status_text")).contains(typo);
+        try (JMSContext context = Hub.jms().createContext();
+                JMSConsumer queue = context.createConsumer(context.createQueue("hutong.function." + firewall))) {
+            assertThat(queue.receive(Duration.ofSeconds(3).toMillis())).as("a command for the registered firewall").isNull();
+        }
+    }
+
+    /** Who acts is who logged in: the message's {@code from} is only a claim, kept beside it. */
+    @Test
+    void theInvocationIsRequestedByTheAuthenticatedOperatorNotByTheMessagesFrom() throws Exception {
+        Future<JsonObject> command = actuator(firewall);
+        Instant before = Instant.now().minusSeconds(1);
+
+        HttpResponse<String> response = openc2(message(UUID.randomUUID().toString(), firewall, DENY));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        command.get(10, TimeUnit.SECONDS);
+        String invocation = Hub.json(response).getJsonObject("body").getJsonObject("openc2").getJsonObject("response")
+                .getJsonObject("results").getJsonObject("x-hutong").getString("invocation");
+        String operator = TestIdentities.OPERATOR.user();
+        assertThat(Hub.json(Hub.get("/invocations/" + invocation)).getString("requestedBy")).isEqualTo(operator);
+        JsonObject started = Hub.json(Hub.get("/audit?action=invocation.start&since=" + before + "&limit=1000"))
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(record -> invocation.equals(record.getString("target"))).findFirst().orElseThrow();
+        assertThat(started.getString("actor")).isEqualTo(operator);
+        assertThat(started.getString("detail")).contains("soc-playbook");
     }
 
     @Test
