@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param arguments the function's arguments, checked against its schema
  * @param timeout how long the products have to report an outcome
  * @param callbackUrl where to POST the invocation once it has ended, if the caller wants that
- * @param requestedBy who asks
+ * @param onBehalfOf whom the message says it comes from (OpenC2 {@code from}), or {@code null}: a claim kept in
+ *        the audit record, never the actor, who is always the authenticated caller
  */
 public record InvocationRequest(String function, String target, JsonObject arguments, Duration timeout,
-        String callbackUrl, String requestedBy) {
+        String callbackUrl, String onBehalfOf) {
 }

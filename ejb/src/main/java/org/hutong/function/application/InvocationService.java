@@ -1,5 +1,7 @@
 package org.hutong.function.application;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -74,14 +76,19 @@ public class InvocationService implements Invocations {
     @Inject
     Clock clock;
 
+    @Resource
+    SessionContext session;
+
     @Override
     public InvocationView invoke(InvocationRequest request) {
         FunctionDefinition function = validate(request);
         List<Product> targets = targets(request, function);
         Instant now = now();
+        // The actor is who authenticated, whatever the request says about itself.
+        String actor = session.getCallerPrincipal().getName();
         Invocation invocation = new Invocation(function.id(), request.target(),
                 targets.stream().map(Product::id).toList(), request.arguments().toString(), request.timeout(),
-                request.requestedBy(), request.callbackUrl(), now);
+                actor, request.callbackUrl(), now);
         invocations.add(invocation);
         for (InvocationTarget target : invocation.targets()) {
             Product product = targets.stream().filter(p -> p.id().equals(target.productId())).findFirst().orElseThrow();
@@ -96,9 +103,10 @@ public class InvocationService implements Invocations {
                 event(invocation, target, now, "pending", "to be POSTed to " + product.description().callbackUrl());
             }
         }
-        audit.record(AuditEntry.success(request.requestedBy(), "invocation.start", invocation.invocationId(),
+        audit.record(AuditEntry.success(actor, "invocation.start", invocation.invocationId(),
                 function.id() + " on " + request.target() + ": " + invocation.targets().stream()
-                        .map(InvocationTarget::productId).toList()));
+                        .map(InvocationTarget::productId).toList()
+                        + (request.onBehalfOf() == null ? "" : "; claims to act for " + request.onBehalfOf())));
         LOG.log(Level.INFO, "Invocation {0} of {1} on {2}: {3} target(s)",
                 new Object[] {invocation.invocationId(), function.id(), request.target(), targets.size()});
         return InvocationView.of(invocation, null);

@@ -46,8 +46,9 @@ import org.hutong.shared.application.TransientFailures;
 
 /**
  * The OpenC2 consumer the hub presents at {@code /.well-known/openc2}: validates a request message
- * (or a bare command), translates it, invokes the catalog function on the products named in
- * {@code to} (else on every active provider), and answers with an OpenC2 response.
+ * (or a bare command), translates it, invokes the catalog function on the actuator named in
+ * {@code to} (else on every active provider; an actuator that is not registered is a 404), and answers
+ * with an OpenC2 response. The invocation is the authenticated caller's; {@code from} is recorded as a claim.
  */
 @ApplicationScoped
 public class OpenC2Gateway {
@@ -148,11 +149,20 @@ public class OpenC2Gateway {
     private OpenC2Answer invoke(Translation.Invoke invoke, JsonObject command, Headers headers) {
         String responseRequested = command.containsKey("args")
                 ? command.getJsonObject("args").getString("response_requested", "complete") : "complete";
-        String target = headers.to().stream().filter(id -> products.find(id).isPresent()).findFirst().orElse(Invocation.ALL);
+        // An actuator named in "to" must exist: a typo must never widen a command to every provider.
+        List<String> unknown = headers.to().stream().filter(id -> products.find(id).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            return answer(404, "Not Found: no registered actuator " + String.join(", ", unknown), null, headers);
+        }
+        if (headers.to().size() > 1) {
+            return answer(501, "Not Implemented: name one actuator in \"to\", or none for every provider", null,
+                    headers);
+        }
+        String target = headers.to().isEmpty() ? Invocation.ALL : headers.to().get(0);
         InvocationView started;
         try {
             InvocationRequest request = new InvocationRequest(invoke.function(), target, invoke.arguments(), timeout,
-                    null, headers.from().orElse("openc2"));
+                    null, headers.from().orElse(null));
             started = TransientFailures.retrying(() -> invocations.invoke(request));
         } catch (InvocationRefusedException e) {
             return e.invalid()

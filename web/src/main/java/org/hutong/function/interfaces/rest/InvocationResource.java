@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -90,7 +89,7 @@ public class InvocationResource {
         Duration timeout = document.timeout() == null ? DEFAULT_TIMEOUT
                 : durationMember(document.timeout(), "/timeout");
         InvocationRequest request = new InvocationRequest(document.function(), document.target(),
-                document.arguments(), timeout, document.callback(), actor());
+                document.arguments(), timeout, document.callback(), null);
         InvocationView started = TransientFailures.retrying(() -> invocations.invoke(request));
         URI location = uriInfo.getBaseUriBuilder().path(InvocationResource.class).path(started.id()).build();
         InvocationView current = awaitEnd(started, waitFor);
@@ -203,11 +202,6 @@ public class InvocationResource {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    private String actor() {
-        Principal principal = security == null ? null : security.getUserPrincipal();
-        return principal == null ? "anonymous" : principal.getName();
     }
 
     private static NotFoundException notFound(String id) {
