@@ -3,6 +3,11 @@ package org.hutong.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,5 +32,20 @@ class AuditIT {
         assertThat(verdict.getBoolean("intact")).as(verdict.toString()).isTrue();
         assertThat(verdict.getJsonNumber("records").longValue()).isGreaterThanOrEqualTo(record.getJsonNumber("number").longValue());
         assertThat(Hub.get("/audit?since=yesterday").statusCode()).isEqualTo(400);
+    }
+
+    /** The container's error page is not a door of its own: a loop of GETs must not append to the chain. */
+    @Test
+    void theForbiddenErrorPageCannotBeCalledDirectlyToAppendRecords() {
+        Instant start = Instant.now().minusSeconds(1);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> direct = Hub.sendAnonymously(HttpRequest.newBuilder(
+                    URI.create(Hub.HTTP + "/problems/forbidden")).GET().build());
+            assertThat(direct.statusCode()).isEqualTo(404);
+        }
+
+        List<JsonObject> denials = Hub.json(Hub.get("/audit?action=authorization&since=" + start + "&limit=1000"))
+                .getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(denials).noneSatisfy(record -> assertThat(record.getString("target", "")).contains("null"));
     }
 }

@@ -19,6 +19,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InformationHttpIT {
 
     @Test
+    void aNumberOutsideTheRangeOfADoubleIsRefusedNotWrittenOutDigitByDigit() {
+        // 19 bytes in; the canonical form would write 100 million digits (issue 10: 6.8 s and 1 GB per envelope).
+        String producer = Hub.uniqueProducer("amplifier");
+        for (String number : List.of("1e99999999", "-1e99999999", "1e-99999999")) {
+            String envelope = Hub.alert(producer).replace("\"extension\":{}", "\"extension\":{\"x\":" + number + "}");
+            assertThat(envelope).contains(number);
+
+            HttpResponse<String> response = Hub.post("/information", "application/json", envelope);
+
+            assertThat(response.statusCode()).as(number).isEqualTo(400);
+            assertThat(response.body()).contains("/body/extension/x", "IEEE 754");
+        }
+        String inRange = Hub.alert(producer).replace("\"extension\":{}", "\"extension\":{\"x\":1.5e300}");
+        assertThat(Hub.post("/information", "application/json", inRange).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void acceptsAnEnvelopeAndServesItBack() {
         String producer = Hub.uniqueProducer("ids");
         String id = UUID.randomUUID().toString();

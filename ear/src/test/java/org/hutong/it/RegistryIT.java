@@ -27,6 +27,16 @@ class RegistryIT {
     }
 
     @Test
+    void theHubsOwnBrokerAccountCannotBeRegisteredAsAProduct() {
+        // Registering it would issue a new password to the account the hub itself logs in with.
+        HttpResponse<String> refused = Hub.post("/products", "application/json", firewall(Hub.BROKER_USER));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("/id");
+        Hub.jms().createContext().close();
+    }
+
+    @Test
     void registersAProductAndCreatesItsCommandQueue() throws Exception {
         String id = "fw-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = Hub.post("/products", "application/json", firewall(id));
