@@ -19,8 +19,8 @@ import org.hutong.information.domain.Violation;
 
 /**
  * Reads an envelope from its JSON text, the same way for every channel: JSON syntax, then the
- * published JSON Schemas (envelope and the body of its type), then the semantic checks a schema
- * cannot express. Every violation found is reported at once.
+ * published JSON Schemas (envelope and the body of its type) and the range of numbers, then the
+ * semantic checks a schema cannot express. Every violation found is reported at once.
  */
 public class EnvelopeParser {
 
@@ -92,6 +92,7 @@ public class EnvelopeParser {
             throw invalid("", "an envelope is a JSON object");
         }
         List<Violation> violations = validator.validate(document);
+        NumberRange.check(document, "", violations);
         if (!violations.isEmpty()) {
             throw new InvalidInformationException(violations);
         }

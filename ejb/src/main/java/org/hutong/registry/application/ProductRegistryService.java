@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -73,13 +74,20 @@ public class ProductRegistryService implements ProductRegistry {
     @ConfigProperty(name = "hutong.registry.unreachable.after", defaultValue = "PT5M")
     Duration silence;
 
+    @Inject
+    @ConfigProperty(name = "hutong.broker.user", defaultValue = "hutong")
+    String hubAccount;
+
     @Override
     @RolesAllowed(Roles.ADMIN)
     public Registration register(String id, ProductDescription description) {
         List<Violation> violations = check(description);
-        if (id == null || !Product.ID.matcher(id).matches() || Product.RESERVED_IDS.contains(id)) {
+        // A product's id is also its broker account: the hub's own account is not to be had.
+        Set<String> reserved = new TreeSet<>(Product.RESERVED_IDS);
+        reserved.add(hubAccount);
+        if (id == null || !Product.ID.matcher(id).matches() || reserved.contains(id)) {
             violations.add(0, new Violation("/id", "must match " + Product.ID.pattern() + " and not be one of "
-                    + Product.RESERVED_IDS.stream().sorted().toList()));
+                    + reserved));
         }
         if (!violations.isEmpty()) {
             throw new RegistrationRefusedException(violations);

@@ -1,6 +1,7 @@
 package org.hutong.security.interfaces;
 
 import jakarta.ejb.EJB;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +25,13 @@ public class ForbiddenPage extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Only the container's error dispatch comes here; called directly it is not a page at all
+        // (otherwise every GET would append a record to the audit chain).
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            SecurityProblems.write(response, Response.Status.NOT_FOUND, "not-found", "no such resource",
+                    request.getRequestURI());
+            return;
+        }
         Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
         String actor = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
         String detail = "the caller's roles do not allow this request";
