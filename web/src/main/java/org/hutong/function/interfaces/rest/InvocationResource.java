@@ -39,6 +39,7 @@ import org.hutong.function.domain.InvocationStatus;
 import org.hutong.function.domain.ResultRefusedException;
 import org.hutong.shared.application.TransientFailures;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
+import org.hutong.shared.interfaces.rest.LargeBody;
 import org.hutong.shared.interfaces.rest.Problem;
 import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.domain.Roles;
@@ -133,6 +134,7 @@ public class InvocationResource {
     @POST
     @Path("{id}/results")
     @Consumes(MediaType.APPLICATION_JSON)
+    @LargeBody
     @Operation(summary = "Report a product's result for one command of this invocation",
             description = "The same members as a message on hutong.function.results.")
     @APIResponse(responseCode = "200", description = "Applied; the invocation as it stands now")

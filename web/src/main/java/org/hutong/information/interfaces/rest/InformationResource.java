@@ -6,7 +6,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -35,16 +33,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hutong.information.application.InformationIngestion;
-import org.hutong.information.application.InformationLimits;
 import org.hutong.information.application.InformationQueries;
 import org.hutong.information.application.InformationSubmission;
 import org.hutong.information.application.InformationText;
-import org.hutong.information.application.InformationTooLargeException;
 import org.hutong.information.application.InformationView;
 import org.hutong.information.application.IngestionReceipt;
 import org.hutong.information.domain.InformationCriteria;
 import org.hutong.information.domain.InformationType;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
+import org.hutong.shared.interfaces.rest.LargeBody;
 import org.hutong.shared.interfaces.rest.Problem;
 import org.hutong.security.domain.Roles;
 import org.hutong.security.domain.Sender;
@@ -64,9 +61,6 @@ public class InformationResource {
 
     @EJB
     InformationQueries queries;
-
-    @Inject
-    InformationLimits limits;
 
     @Context
     UriInfo uriInfo;
@@ -97,15 +91,13 @@ public class InformationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The producer used this id before for other content",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Over the size limits (an envelope over 1 MiB, a batch over 1000)",
+    @APIResponse(responseCode = "413", description = "Over the size limits (an envelope over 1 MiB, a batch over 1000"
+            + " envelopes, a body over 32 MiB)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, String body) {
-        // Refuse what cannot be a valid request before anything else looks at it.
-        if (contentLength != null && contentLength > limits.maxBatchBytes()) {
-            throw new InformationTooLargeException(contentLength, limits.maxBatchBytes());
-        }
+    @LargeBody
+    public Response submit(String body) {
         Sender sender = Sender.product(security.getUserPrincipal().getName());
         if (InformationIngestion.isBatch(body)) {
             return Response.ok(submission.submitBatch(body, sender), MediaType.APPLICATION_JSON).build();
