@@ -26,6 +26,25 @@ class RegistryIT {
         assertThat(Hub.get("/functions/protect.teleport").statusCode()).isEqualTo(404);
     }
 
+    /** A suspended product keeps its certificate, but reads nothing: neither subscribed types nor its own. */
+    @Test
+    void aSuspendedProductReadsNothing() {
+        String id = "fw-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(Hub.post("/products", "application/json", firewall(id)).statusCode()).isEqualTo(201);
+        TestIdentities.Product product = TestIdentities.product(id);
+        assertThat(product.get("/information?type=threat").statusCode()).isEqualTo(200);
+        assertThat(product.get("/information?producer=" + id).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> suspended = Hub.send(HttpRequest.newBuilder(URI.create(Hub.API + "/products/" + id))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(firewall(id).replace("\"commands\"", "\"status\":\"suspended\",\"commands\"")))
+                .build());
+        assertThat(suspended.statusCode()).isEqualTo(200);
+
+        assertThat(product.get("/information?type=threat").statusCode()).isEqualTo(403);
+        assertThat(product.get("/information?producer=" + id).statusCode()).isEqualTo(403);
+    }
+
     @Test
     void theHubsOwnBrokerAccountCannotBeRegisteredAsAProduct() {
         // Registering it would issue a new password to the account the hub itself logs in with.

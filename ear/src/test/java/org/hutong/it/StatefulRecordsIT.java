@@ -84,6 +84,28 @@ class StatefulRecordsIT {
         assertThat(Hub.json(Hub.get("/vulnerabilities?asset=" + assetB + "&grade=low")).getJsonArray("items")).isEmpty();
     }
 
+    /** Every incident transition is audited, whatever the channel: here one carried by the producer's envelope. */
+    @Test
+    void anIncidentTransitionCarriedByAnEnvelopeIsAudited() {
+        String producer = Hub.uniqueProducer("soc");
+        String incidentId = "INC-" + UUID.randomUUID();
+        Instant start = Instant.now().minusSeconds(1);
+        assertThat(Hub.post("/information", "application/json", envelope("incident", producer, incident(incidentId, "new")))
+                .statusCode()).isEqualTo(201);
+        String id = findIncident(incidentId, "new");
+
+        assertThat(Hub.post("/information", "application/json",
+                envelope("incident", producer, incident(incidentId, "investigating"))).statusCode()).isEqualTo(201);
+
+        List<JsonObject> transitions = Hub.json(Hub.get("/audit?action=incident.transition&since=" + start + "&limit=1000"))
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(record -> id.equals(record.getString("target", ""))).toList();
+        assertThat(transitions).singleElement().satisfies(record -> {
+            assertThat(record.getString("actor")).isEqualTo(producer);
+            assertThat(record.getString("detail")).contains("new -> investigating");
+        });
+    }
+
     @Test
     void movesAnIncidentThroughItsLifecycleAndRefusesIllegalSteps() throws Exception {
         String producer = Hub.uniqueProducer("soc");
