@@ -1,5 +1,6 @@
 package org.hutong.information.application;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -8,8 +9,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hutong.audit.application.AuditTrail;
+import org.hutong.audit.domain.AuditEntry;
 import org.hutong.information.domain.InformationEnvelope;
 import org.hutong.information.domain.InformationRecord;
 import org.hutong.information.domain.state.AssetIdentity;
@@ -35,12 +39,23 @@ public class RecordKeeper {
     @Inject
     StatefulRecordRepository repository;
 
+    @Inject
+    AuditTrail trail;
+
+    private Consumer<AuditEntry> audit;
+
     public RecordKeeper() {
         // for CDI
     }
 
-    RecordKeeper(StatefulRecordRepository repository) {
+    RecordKeeper(StatefulRecordRepository repository, Consumer<AuditEntry> audit) {
         this.repository = repository;
+        this.audit = audit;
+    }
+
+    @PostConstruct
+    void auditToTheTrail() {
+        audit = trail::record;
     }
 
     /**
@@ -113,6 +128,11 @@ public class RecordKeeper {
         incident.observe(body, now);
         changed(incident, information, envelope, now, before == after ? null : before.code(),
                 before == after ? null : after.code());
+        if (before != after) {
+            // Audited like a transition made through the API, whatever channel carried the envelope.
+            audit.accept(AuditEntry.success(envelope.producer(), "incident.transition", incident.recordId(),
+                    before.code() + " -> " + after.code() + " (information " + information.hubId() + ")"));
+        }
     }
 
     private void changed(StatefulRecord record, InformationRecord information, InformationEnvelope envelope, Instant now,

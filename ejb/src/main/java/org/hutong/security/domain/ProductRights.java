@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * What one registered product may do with information: publish as itself the types it registered,
- * read the types it subscribed to. Only an active product publishes.
+ * read the types it subscribed to and its own. Only an active product publishes or reads.
  *
  * @param productId the product
  * @param active whether its registration is active (not suspended or deregistered)
@@ -33,7 +33,13 @@ public record ProductRights(String productId, boolean active, Set<String> publis
         return Optional.empty();
     }
 
+    /** Information of {@code type} from other producers. */
     public boolean mayRead(String type) {
-        return subscribes.contains(type);
+        return active && subscribes.contains(type);
+    }
+
+    /** Its own information, whatever its type. */
+    public boolean mayReadOwn() {
+        return active;
     }
 }

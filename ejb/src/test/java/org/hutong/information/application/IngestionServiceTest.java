@@ -38,7 +38,7 @@ class IngestionServiceTest {
     private final List<InformationView> published = new ArrayList<>();
     private final List<String> parked = new ArrayList<>();
     private final IngestionService service = new IngestionService(Parsers.PARSER, InformationLimits.DEFAULTS, repository, published::add,
-            (payload, reason, violations) -> parked.add(reason + " | " + payload), new RecordKeeper(records),
+            (payload, reason, violations) -> parked.add(reason + " | " + payload), new RecordKeeper(records, entry -> { }),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     {
@@ -198,7 +198,7 @@ class IngestionServiceTest {
     @Test
     void refusesBatchesOverTheItemLimit() {
         IngestionService limited = new IngestionService(Parsers.PARSER, new InformationLimits(1024 * 1024, 2),
-                repository, published::add, (payload, reason, violations) -> { }, new RecordKeeper(records),
+                repository, published::add, (payload, reason, violations) -> { }, new RecordKeeper(records, entry -> { }),
                 Clock.systemUTC());
         limited.integrity = service.integrity;
         String three = "[" + String.join(",", EnvelopeParserTest.alert(ID), EnvelopeParserTest.alert(ID),

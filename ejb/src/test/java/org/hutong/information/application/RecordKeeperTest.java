@@ -7,8 +7,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hutong.audit.domain.AuditEntry;
 import org.hutong.information.domain.InformationEnvelope;
 import org.hutong.information.domain.InformationRecord;
 import org.hutong.information.domain.InformationType;
@@ -27,7 +30,8 @@ class RecordKeeperTest {
     private static final Instant T2 = Instant.parse("2026-11-29T02:00:00Z");
 
     private final InMemoryRecords records = new InMemoryRecords();
-    private final RecordKeeper keeper = new RecordKeeper(records);
+    private final List<AuditEntry> audited = new ArrayList<>();
+    private final RecordKeeper keeper = new RecordKeeper(records, audited::add);
 
     @Test
     void mergesAnAssetSeenAgainByItsAssetId() {
@@ -108,6 +112,12 @@ class RecordKeeperTest {
                 .extracting(change -> change.statusFrom().orElse("-") + ">" + change.statusTo().orElse("-"))
                 .containsExactly("->new", "new>investigating", "investigating>contained", "contained>resolved",
                         "resolved>investigating");
+        // Every status change is audited as the producer's transition; the refused one is not.
+        assertThat(audited).extracting(AuditEntry::action).containsOnly("incident.transition");
+        assertThat(audited).extracting(AuditEntry::actor).containsOnly("soc");
+        assertThat(audited).extracting(entry -> entry.detail().substring(0, entry.detail().indexOf(" (")))
+                .containsExactly("new -> investigating", "investigating -> contained", "contained -> resolved",
+                        "resolved -> investigating");
     }
 
     @Test

@@ -29,5 +29,14 @@ class ProductRightsTest {
     void readsWhatItSubscribedTo() {
         assertThat(firewall.mayRead("threat")).isTrue();
         assertThat(firewall.mayRead("alert")).isFalse();
+        assertThat(firewall.mayReadOwn()).isTrue();
+    }
+
+    @Test
+    void aSuspendedProductReadsNothing() {
+        ProductRights suspended = new ProductRights("fw-01", false, Set.of("alert"), Set.of("threat"));
+
+        assertThat(suspended.mayRead("threat")).isFalse();
+        assertThat(suspended.mayReadOwn()).isFalse();
     }
 }

@@ -11,8 +11,8 @@ import org.hutong.security.domain.ProductRights;
 import org.hutong.security.domain.Roles;
 
 /**
- * What a product may read of the information: the types it subscribed to, and its own. People
- * with a reading role read everything.
+ * What a product may read of the information: the types it subscribed to, and its own, while its
+ * registration is active. People with a reading role read everything.
  */
 @ApplicationScoped
 public class ProductReaders {
@@ -29,17 +29,20 @@ public class ProductReaders {
             return;
         }
         String self = security.getUserPrincipal().getName();
+        ProductView product = registry.find(self)
+                .orElseThrow(() -> new AccessRefusedException("product '" + self + "' is not registered"));
+        ProductRights rights = new ProductRights(product.id(), "active".equals(product.status()),
+                Set.copyOf(product.publishes()), Set.copyOf(product.subscribes()));
+        if (!rights.mayReadOwn()) {
+            throw new AccessRefusedException("product '" + self + "' is " + product.status() + ": it reads nothing");
+        }
         if (self.equals(producer)) {
             return;
         }
-        ProductView product = registry.find(self)
-                .orElseThrow(() -> new AccessRefusedException("product '" + self + "' is not registered"));
         if (type == null) {
             throw new AccessRefusedException("a product reads one information type it subscribed to (type=), "
                     + "or its own (producer=" + self + "); subscribed: " + product.subscribes());
         }
-        ProductRights rights = new ProductRights(product.id(), "active".equals(product.status()),
-                Set.copyOf(product.publishes()), Set.copyOf(product.subscribes()));
         if (!rights.mayRead(type)) {
             throw new AccessRefusedException("product '" + self + "' did not subscribe to " + type + " information");
         }
