@@ -81,6 +81,31 @@ class BrokerSecurityIT {
                 .isInstanceOf(JMSSecurityRuntimeException.class);
     }
 
+    /** Suspended: its password still logs in, but it may neither consume its commands nor send anything. */
+    @Test
+    void aSuspendedProductCanNeitherConsumeNorPublishOnTheBroker() {
+        JsonObject gamma = register("gamma");
+        String id = gamma.getString("id");
+        try (JMSContext context = login(gamma).createContext()) {
+            context.createConsumer(context.createQueue("hutong.function." + id)).close();
+        }
+
+        HttpResponse<String> suspended = TestIdentities.ADMIN.send(HttpRequest.newBuilder(
+                URI.create(Hub.API + "/products/" + id)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"area-boundary",
+                         "status":"suspended","functions":["protect.block-ip"],"publishes":["alert"],"subscribes":["alert"],
+                         "commands":{"channel":"jms"}}""".formatted(id, id))).build());
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
+
+        try (JMSContext context = login(gamma).createContext()) {
+            assertThatThrownBy(() -> context.createConsumer(context.createQueue("hutong.function." + id)))
+                    .isInstanceOf(JMSSecurityRuntimeException.class);
+            assertThatThrownBy(() -> context.createProducer().send(context.createQueue("hutong.information.ingress"),
+                    Hub.alert(id))).isInstanceOf(JMSSecurityRuntimeException.class);
+        }
+    }
+
     private static ActiveMQConnectionFactory login(JsonObject registration) {
         JsonObject broker = registration.getJsonObject("broker");
         return new ActiveMQConnectionFactory(Hub.BROKER_URL, broker.getString("user"), broker.getString("password"));
