@@ -133,7 +133,7 @@ public class ProductRegistryService implements ProductRegistry {
                 + ", functions " + description.functions() + ", subscribes " + description.subscribes()
                 + (description.signing() == null ? "" : ", signing " + description.signing().algorithm()
                         + (description.signing().required() ? " required" : " optional"))));
-        accounts.update(id, Set.copyOf(description.subscribes()));
+        accounts.update(id, Set.copyOf(description.subscribes()), product.status() == ProductStatus.ACTIVE);
         LOG.log(Level.INFO, "Updated product {0}, status {1}", new Object[] {id, product.status().wireName()});
         return Optional.of(view(product));
     }
@@ -156,6 +156,10 @@ public class ProductRegistryService implements ProductRegistry {
         return products.find(id).map(product -> {
             requireRegistered(product);
             String password = accounts.issue(id, Set.copyOf(product.description().subscribes()));
+            if (product.status() != ProductStatus.ACTIVE) {
+                // A new password does not lift a suspension.
+                accounts.update(id, Set.copyOf(product.description().subscribes()), false);
+            }
             audit.record(AuditEntry.success(actor(), "product.broker-credentials", id, "renewed"));
             return new Registration.BrokerCredentials(id, password);
         });

@@ -15,6 +15,9 @@ public interface BrokerAccounts {
     /** The role every product's user has: it may send information and results. */
     String PRODUCT_ROLE = "product";
 
+    /** The only role of a suspended product's user: no address grants it anything. */
+    String SUSPENDED_ROLE = "suspended";
+
     /**
      * Creates (or replaces) the product's broker user with a new random password.
      *
@@ -22,8 +25,12 @@ public interface BrokerAccounts {
      */
     String issue(String productId, Set<String> subscribedTypes);
 
-    /** Gives the product's user the roles of its current subscriptions, keeping its password. */
-    void update(String productId, Set<String> subscribedTypes);
+    /**
+     * Gives the product's user the roles of its current subscriptions, keeping its password; an
+     * inactive (suspended) product keeps its login but no role that lets it send or consume, and its
+     * open connections are closed.
+     */
+    void update(String productId, Set<String> subscribedTypes, boolean active);
 
     /** Removes the product's user and the permissions on its command queue. */
     void revoke(String productId);

@@ -65,11 +65,18 @@ public class ArtemisBrokerAccounts implements BrokerAccounts {
     }
 
     @Override
-    public void update(String productId, Set<String> subscribedTypes) {
+    public void update(String productId, Set<String> subscribedTypes, boolean active) {
+        String roles = active ? BrokerAccounts.roles(productId, subscribedTypes) : BrokerAccounts.SUSPENDED_ROLE;
         try (Management broker = new Management(connectionFactory.createContext())) {
-            broker.invoke("resetUser", false, productId, null, BrokerAccounts.roles(productId, subscribedTypes));
-            broker.invoke("clearAuthorizationCache", true);
+            broker.invoke("resetUser", false, productId, null, roles);
+            if (active) {
+                broker.invoke("clearAuthorizationCache", true);
+            } else {
+                // Consumers already open would go on receiving: close its connections too.
+                broker.forgetSessions(productId);
+            }
         }
+        LOG.log(Level.INFO, "Broker roles of product {0}: {1}", new Object[] {productId, roles});
     }
 
     @Override
