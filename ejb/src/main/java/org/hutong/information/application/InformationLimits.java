@@ -16,9 +16,4 @@ public record InformationLimits(int maxEnvelopeBytes, int maxBatchItems) {
             throw new IllegalArgumentException("limits too small: " + maxEnvelopeBytes + " bytes, " + maxBatchItems + " items");
         }
     }
-
-    /** A batch's largest size in bytes: every envelope at its largest. */
-    public long maxBatchBytes() {
-        return (long) maxEnvelopeBytes * maxBatchItems;
-    }
 }
