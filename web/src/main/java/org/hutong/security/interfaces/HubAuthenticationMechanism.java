@@ -132,22 +132,21 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus unavailable(HttpServletResponse response, String reference) {
-        try {
-            SecurityProblems.write(response, Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
-                    "The hub could not check the credentials; quote reference " + reference
-                            + " to its administrator.", null);
-            response.flushBuffer();
-        } catch (IOException e) {
-            // The client went away; the status is all it could have had.
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+        return fail(response, Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
+                "The hub could not check the credentials; quote reference " + reference + " to its administrator.");
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, String detail) {
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"hutong\"");
+        response.addHeader("WWW-Authenticate", "Basic realm=\"hutong\", charset=\"UTF-8\"");
+        return fail(response, Response.Status.UNAUTHORIZED, "unauthorized", detail);
+    }
+
+    /** Answers with the problem now: committed, so that the container cannot turn it into another status. */
+    private static AuthenticationStatus fail(HttpServletResponse response, Response.Status status, String slug,
+            String detail) {
         try {
-            response.addHeader("WWW-Authenticate", "Bearer realm=\"hutong\"");
-            response.addHeader("WWW-Authenticate", "Basic realm=\"hutong\", charset=\"UTF-8\"");
-            SecurityProblems.write(response, Response.Status.UNAUTHORIZED, "unauthorized", detail, null);
+            SecurityProblems.write(response, status, slug, detail, null);
             response.flushBuffer();
         } catch (IOException e) {
             // The client went away; the status is all it could have had.
