@@ -112,7 +112,7 @@ class BrokerSecurityIT {
     }
 
     /** A JMS product that publishes and subscribes to alerts; the answer carries its broker account. */
-    private static JsonObject register(String prefix) {
+    static JsonObject register(String prefix) {
         String id = Hub.uniqueProducer(prefix);
         HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
                 {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"area-boundary",

@@ -1,0 +1,68 @@
+package org.hutong.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.Message;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Products may speak AMQP 1.0, MQTT or STOMP to the broker instead of JMS. Whatever the protocol,
+ * the hub acts on the broker account the product logged in with: not on a producer it names, not on
+ * a sender property it sets itself, and never as the hub because a property is missing.
+ */
+@ExtendWith(HubReady.class)
+class BrokerProtocolsIT {
+
+    private static final String INGRESS = "hutong.information.ingress";
+    /** The property Artemis stamps with the authenticated user: a client must not be able to write it. */
+    private static final String SENDER_STAMP = "_AMQ_VALIDATED_USER";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"amqp", "mqtt", "stomp"})
+    void aProductPublishesOnlyAsItselfWhateverItWritesInTheMessage(String protocol) throws Exception {
+        JsonObject alpha = BrokerSecurityIT.register("alpha");
+        String id = alpha.getString("id");
+        String password = alpha.getJsonObject("broker").getString("password");
+        String beta = BrokerSecurityIT.register("beta").getString("id");
+        String own = Hub.alert(id);
+        String naming = Hub.alert(beta);
+        String forgingTheHub = Hub.alert(beta);
+        String forgingBeta = Hub.alert(beta);
+
+        ForeignClient.send(protocol, id, password, INGRESS, own, Map.of());
+        ForeignClient.send(protocol, id, password, INGRESS, naming, Map.of());
+        ForeignClient.send(protocol, id, password, INGRESS, forgingTheHub, Map.of(SENDER_STAMP, Hub.BROKER_USER));
+        ForeignClient.send(protocol, id, password, INGRESS, forgingBeta, Map.of(SENDER_STAMP, beta));
+
+        for (String spoofed : new String[] {naming, forgingTheHub, forgingBeta}) {
+            Message parked = InformationJmsIT.receiveMatching("hutong.information.dlq", spoofed, Duration.ofSeconds(30));
+            assertThat(parked.getStringProperty("hutong_error"))
+                    .contains("is not the authenticated product '" + id + "'");
+        }
+        Hub.await(Duration.ofSeconds(30), "the product's own alert to be stored", () -> Hub.json(
+                Hub.get("/information?producer=" + id)).getJsonArray("items").size() == 1);
+        assertThat(Hub.json(Hub.get("/information?producer=" + beta)).getJsonArray("items")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"amqp", "mqtt", "stomp"})
+    void aProductReportsResultsOnlyAsItself(String protocol) throws Exception {
+        JsonObject alpha = BrokerSecurityIT.register("alpha");
+        String id = alpha.getString("id");
+        String beta = BrokerSecurityIT.register("beta").getString("id");
+        String payload = """
+                {"request_id":"%s","product":"%s","status":"succeeded"}""".formatted(UUID.randomUUID(), beta);
+
+        ForeignClient.send(protocol, id, alpha.getJsonObject("broker").getString("password"),
+                "hutong.function.results", payload, Map.of(SENDER_STAMP, Hub.BROKER_USER));
+
+        Message parked = InformationJmsIT.receiveMatching("hutong.function.results.dlq", payload, Duration.ofSeconds(30));
+        assertThat(parked.getStringProperty("hutong_error")).contains("was sent by '" + id + "'");
+    }
+}

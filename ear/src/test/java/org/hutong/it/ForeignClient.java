@@ -1,0 +1,48 @@
+package org.hutong.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A product that speaks AMQP 1.0, MQTT 5 or STOMP 1.2 through Debian's Python clients (Qpid Proton,
+ * Paho, stomp.py): code that is not Artemis' and not ours, so it can neither share our reading of a
+ * protocol nor leave out what an attacker would send.
+ */
+final class ForeignClient {
+
+    private static final Path SCRIPT = Path.of(System.getProperty("hutong.python.clients", "src/test/python"),
+            "broker_send.py");
+
+    private ForeignClient() {
+    }
+
+    /** Sends {@code body} to {@code address}, logged in as {@code user}; fails unless the broker accepted it. */
+    static void send(String protocol, String user, String password, String address, String body,
+            Map<String, String> properties) {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", SCRIPT.toString(), protocol,
+                "--port", String.valueOf(java.net.URI.create(Hub.BROKER_URL).getPort()),
+                "--user", user, "--password", password, "--address", address));
+        properties.forEach((key, value) -> command.addAll(List.of("--property", key + "=" + value)));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s client finished", protocol).isTrue();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).as("%s client: %s", protocol, output).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while the " + protocol + " client ran", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Makes sure the protocol clients the integration tests use are installed: Debian's Python AMQP 1.0
+# (Qpid Proton), MQTT (Paho) and STOMP (stomp.py) libraries, for Debian's own /usr/bin/python3.
+# They are clients written by others, so a test can show what any product could send the broker.
+set -eu
+PACKAGES="python3-qpid-proton python3-paho-mqtt python3-stomp"
+have_clients() {
+    /usr/bin/python3 -c 'import proton, paho.mqtt.client, stomp' 2>/dev/null
+}
+if have_clients; then
+    echo "protocol clients present: $PACKAGES"
+    exit 0
+fi
+if [ "$(id -u)" -eq 0 ]; then
+    AS_ROOT=""
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    AS_ROOT="sudo -n"
+else
+    echo "The integration tests need the Debian packages $PACKAGES; install them as root (apt-get install $PACKAGES)." >&2
+    exit 1
+fi
+echo "installing $PACKAGES"
+export DEBIAN_FRONTEND=noninteractive
+$AS_ROOT apt-get install -y --no-install-recommends $PACKAGES \
+    || { $AS_ROOT apt-get update && $AS_ROOT apt-get install -y --no-install-recommends $PACKAGES; }
+have_clients
