@@ -1,12 +1,16 @@
 package org.hutong.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,5 +68,21 @@ class BrokerProtocolsIT {
 
         Message parked = InformationJmsIT.receiveMatching("hutong.function.results.dlq", payload, Duration.ofSeconds(30));
         assertThat(parked.getStringProperty("hutong_error")).contains("was sent by '" + id + "'");
+    }
+
+    @Test
+    void theBrokerRefusesMessagesOverItsLimitOnEveryProtocol() throws Exception {
+        JsonObject alpha = BrokerSecurityIT.register("alpha");
+        String id = alpha.getString("id");
+        String password = alpha.getJsonObject("broker").getString("password");
+        String oversized = "\"" + "x".repeat(34 * 1024 * 1024) + "\"";
+
+        assertThat(ForeignClient.sendRefused("amqp", id, password, INGRESS, oversized)).contains("REJECTED");
+        ForeignClient.sendRefused("mqtt", id, password, INGRESS, oversized);
+        ForeignClient.sendRefused("stomp", id, password, INGRESS, oversized);
+        try (JMSContext context = new ActiveMQConnectionFactory(Hub.BROKER_URL, id, password).createContext()) {
+            assertThatThrownBy(() -> context.createProducer().send(context.createQueue(INGRESS), oversized))
+                    .hasStackTraceContaining("the broker accepts at most 34603008");
+        }
     }
 }

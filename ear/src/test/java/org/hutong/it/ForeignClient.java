@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,17 +28,34 @@ final class ForeignClient {
     /** Sends {@code body} to {@code address}, logged in as {@code user}; fails unless the broker accepted it. */
     static void send(String protocol, String user, String password, String address, String body,
             Map<String, String> properties) {
+        Outcome outcome = attempt(protocol, user, password, address, body, properties);
+        assertThat(outcome.exitCode()).as("%s client: %s", protocol, outcome.output()).isZero();
+    }
+
+    /** Sends {@code body}, expecting the broker to refuse it: answers what the client reported. */
+    static String sendRefused(String protocol, String user, String password, String address, String body) {
+        Outcome outcome = attempt(protocol, user, password, address, body, Map.of());
+        assertThat(outcome.exitCode()).as("%s client: %s", protocol, outcome.output()).isNotZero();
+        return outcome.output();
+    }
+
+    private record Outcome(int exitCode, String output) {
+    }
+
+    private static Outcome attempt(String protocol, String user, String password, String address, String body,
+            Map<String, String> properties) {
         List<String> command = new ArrayList<>(List.of("/usr/bin/python3", SCRIPT.toString(), protocol,
-                "--port", String.valueOf(java.net.URI.create(Hub.BROKER_URL).getPort()),
+                "--port", String.valueOf(URI.create(Hub.BROKER_URL).getPort()),
                 "--user", user, "--password", password, "--address", address));
         properties.forEach((key, value) -> command.addAll(List.of("--property", key + "=" + value)));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-            process.getOutputStream().close();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s client finished", protocol).isTrue();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(body.getBytes(StandardCharsets.UTF_8));
+            }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as("%s client: %s", protocol, output).isZero();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s client finished", protocol).isTrue();
+            return new Outcome(process.exitValue(), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

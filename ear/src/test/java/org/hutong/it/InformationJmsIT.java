@@ -10,6 +10,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,20 +76,28 @@ class InformationJmsIT {
     }
 
     @Test
-    void parksAMessageThatIsNotTextWithItsReason() throws Exception {
+    void parksMessagesThatAreNeitherTextNorUtf8BytesWithTheirReason() throws Exception {
         String marker = UUID.randomUUID().toString();
         try (JMSContext context = Hub.jms().createContext()) {
-            var message = context.createBytesMessage();
-            message.writeBytes(marker.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            context.createProducer().send(context.createQueue("hutong.information.ingress"), message);
+            var map = context.createMapMessage();
+            map.setString("marker", marker);
+            context.createProducer().send(context.createQueue("hutong.information.ingress"), map);
+            var bytes = context.createBytesMessage();
+            bytes.writeBytes(new byte[] {'{', (byte) 0xFF, '}'});
+            context.createProducer().send(context.createQueue("hutong.information.ingress"), bytes);
         }
 
         try (JMSContext context = Hub.jms().createContext()) {
             JMSConsumer consumer = context.createConsumer(context.createQueue("hutong.information.dlq"),
-                    "hutong_error LIKE '%BytesMessage%'");
-            Message parked = consumer.receive(Duration.ofSeconds(30).toMillis());
-            assertThat(parked).isNotNull();
-            assertThat(parked.getStringProperty("hutong_error")).contains("TextMessage");
+                    "hutong_error LIKE '%MapMessage%' OR hutong_error LIKE '%not UTF-8%'");
+            Message first = consumer.receive(Duration.ofSeconds(30).toMillis());
+            Message second = consumer.receive(Duration.ofSeconds(30).toMillis());
+            assertThat(first).isNotNull();
+            assertThat(second).isNotNull();
+            assertThat(List.of(first.getStringProperty("hutong_error"), second.getStringProperty("hutong_error")))
+                    .containsExactlyInAnyOrder(
+                            "a JSON document must arrive as text or as UTF-8 bytes, not a MapMessage",
+                            "the message body is not UTF-8 text");
         }
     }
 

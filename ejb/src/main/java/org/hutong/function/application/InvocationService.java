@@ -245,6 +245,12 @@ public class InvocationService implements Invocations {
     }
 
     @Override
+    public void refuseResultMessage(String payload, String reason) {
+        LOG.log(Level.WARNING, "Refused a function result: {0}", reason);
+        rejectedResults.park(payload, reason);
+    }
+
+    @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<InvocationView> find(String invocationId) {
         return invocations.find(invocationId)

@@ -31,6 +31,9 @@ public interface Invocations {
      */
     void acceptResultMessage(String payload, Sender sender);
 
+    /** Parks a result message that cannot be taken at all (unreadable body, no authenticated sender), with the reason. */
+    void refuseResultMessage(String payload, String reason);
+
     /** One invocation with its events. */
     Optional<InvocationView> find(String invocationId);
 

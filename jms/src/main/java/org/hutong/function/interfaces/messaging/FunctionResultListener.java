@@ -4,16 +4,18 @@ import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ejb.MessageDriven;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
+import org.hutong.exchange.interfaces.messaging.MessageBodies;
+import org.hutong.exchange.interfaces.messaging.UnreadableBodyException;
 import org.hutong.function.application.Invocations;
+import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.security.domain.Sender;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
 
 /**
- * Takes the results products report on {@code hutong.function.results}, in the container's JTA
+ * Takes the results products report on {@code hutong.function.results}, as text or UTF-8 bytes, in the
+ * name of the sender the broker stamped, in the container's JTA
  * transaction: the message is acknowledged once the result is applied, or parked with its reason
  * on {@code hutong.function.results.dlq}; a failure of the hub itself rolls back and the broker
  * redelivers.
@@ -32,14 +34,20 @@ public class FunctionResultListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        if (!(message instanceof TextMessage text)) {
-            invocations.acceptResultMessage("", senders.of(message));
+        String payload;
+        try {
+            payload = MessageBodies.text(message);
+        } catch (UnreadableBodyException e) {
+            invocations.refuseResultMessage("", e.getMessage());
             return;
         }
+        Sender sender;
         try {
-            invocations.acceptResultMessage(text.getText(), senders.of(message));
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("cannot read the result message", e.getErrorCode(), e);
+            sender = senders.of(message);
+        } catch (AccessRefusedException e) {
+            invocations.refuseResultMessage(payload, e.getMessage());
+            return;
         }
+        invocations.acceptResultMessage(payload, sender);
     }
 }

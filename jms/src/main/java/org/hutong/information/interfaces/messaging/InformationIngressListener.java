@@ -4,16 +4,11 @@ import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ejb.MessageDriven;
-import jakarta.jms.BytesMessage;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.ObjectMessage;
-import jakarta.jms.StreamMessage;
-import jakarta.jms.TextMessage;
 import java.util.List;
+import org.hutong.exchange.interfaces.messaging.MessageBodies;
+import org.hutong.exchange.interfaces.messaging.UnreadableBodyException;
 import org.hutong.information.application.InformationIngestion;
 import org.hutong.information.application.InformationTooLargeException;
 import org.hutong.information.application.RejectionPolicy;
@@ -25,7 +20,8 @@ import org.hutong.security.domain.Sender;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
 
 /**
- * Takes envelopes, one per message or a JSON array of them, from {@code hutong.information.ingress}. Runs in the container's JTA
+ * Takes envelopes, one per message or a JSON array of them, as text or UTF-8 bytes, from
+ * {@code hutong.information.ingress}, in the name of the sender the broker stamped. Runs in the container's JTA
  * transaction: the message is acknowledged only when the information is stored and published
  * (or parked with its reason); any other failure rolls back and the broker redelivers.
  */
@@ -43,12 +39,13 @@ public class InformationIngressListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        if (!(message instanceof TextMessage text)) {
-            String reason = "an envelope must arrive as a JSON TextMessage, not " + kind(message);
-            ingestion.reject("", reason, List.of(new Violation("", reason)));
+        String payload;
+        try {
+            payload = MessageBodies.text(message);
+        } catch (UnreadableBodyException e) {
+            ingestion.reject("", e.getMessage(), List.of(new Violation("", e.getMessage())));
             return;
         }
-        String payload = payloadOf(text);
         try {
             Sender sender = senders.of(message);
             if (InformationIngestion.isBatch(payload)) {
@@ -65,31 +62,5 @@ public class InformationIngressListener implements MessageListener {
         } catch (ConflictingInformationException e) {
             ingestion.reject(payload, e.getMessage(), List.of(new Violation(e.pointer(), e.getMessage())));
         }
-    }
-
-    private static String payloadOf(TextMessage text) {
-        try {
-            String payload = text.getText();
-            return payload == null ? "" : payload;
-        } catch (JMSException e) {
-            // Not the sender's fault: roll back and let the broker redeliver.
-            throw new JMSRuntimeException("cannot read the message body", e.getErrorCode(), e);
-        }
-    }
-
-    private static String kind(Message message) {
-        if (message instanceof BytesMessage) {
-            return "a BytesMessage";
-        }
-        if (message instanceof MapMessage) {
-            return "a MapMessage";
-        }
-        if (message instanceof ObjectMessage) {
-            return "an ObjectMessage";
-        }
-        if (message instanceof StreamMessage) {
-            return "a StreamMessage";
-        }
-        return "a message without a body";
     }
 }

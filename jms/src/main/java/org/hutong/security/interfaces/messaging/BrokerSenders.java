@@ -6,12 +6,15 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.domain.Sender;
 
 /**
- * Who sent a message, as the broker authenticated it: Artemis stamps every message with the user
- * that logged in to send it ({@code populate-validated-user} in broker.xml). A product's broker
- * user is its product id; the hub's own user may carry anyone's information.
+ * Who sent a message, as the broker authenticated it: the broker stamps every message with the user
+ * that logged in to send it, over every protocol, replacing anything a client wrote there (Hutong's
+ * broker plugin; see broker.xml). A product's broker user is its product id; the hub's own user may
+ * carry anyone's information. A message without the stamp did not pass through that plugin: it is
+ * refused, never taken as the hub's.
  */
 @ApplicationScoped
 public class BrokerSenders {
@@ -31,10 +34,15 @@ public class BrokerSenders {
         this.hubUser = hubUser;
     }
 
+    /** @throws AccessRefusedException the broker did not say who sent the message */
     public Sender of(Message message) {
         try {
             String user = message.getStringProperty(VALIDATED_USER);
-            return user == null || user.equals(hubUser) ? Sender.HUB : Sender.product(user);
+            if (user == null || user.isEmpty()) {
+                throw new AccessRefusedException("the message carries no sender stamped by the broker, so the hub"
+                        + " cannot tell who sent it (is Hutong's broker plugin installed?)");
+            }
+            return user.equals(hubUser) ? Sender.HUB : Sender.product(user);
         } catch (JMSException e) {
             throw new JMSRuntimeException("cannot read the sender of a message", e.getErrorCode(), e);
         }

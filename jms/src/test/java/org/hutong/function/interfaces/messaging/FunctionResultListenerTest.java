@@ -2,7 +2,7 @@ package org.hutong.function.interfaces.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.jms.BytesMessage;
+import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.lang.reflect.Proxy;
@@ -21,6 +21,7 @@ import org.hutong.security.interfaces.messaging.BrokerSenders;
 class FunctionResultListenerTest {
 
     private final List<String> accepted = new ArrayList<>();
+    private final List<String> refused = new ArrayList<>();
     private final FunctionResultListener listener = new FunctionResultListener();
 
     {
@@ -38,7 +39,12 @@ class FunctionResultListenerTest {
 
             @Override
             public void acceptResultMessage(String payload, Sender sender) {
-                accepted.add(payload);
+                accepted.add(sender + " " + payload);
+            }
+
+            @Override
+            public void refuseResultMessage(String payload, String reason) {
+                refused.add(reason + " | " + payload);
             }
 
             @Override
@@ -59,21 +65,36 @@ class FunctionResultListenerTest {
     }
 
     @Test
-    void handsTheResultTextToTheApplication() {
-        listener.onMessage(message(TextMessage.class, "{\"request_id\":\"r-1\",\"status\":\"succeeded\"}"));
+    void handsTheResultTextToTheApplicationAsTheStampedSender() {
+        listener.onMessage(message(TextMessage.class, "{\"request_id\":\"r-1\",\"status\":\"succeeded\"}", "fw-01"));
 
-        assertThat(accepted).containsExactly("{\"request_id\":\"r-1\",\"status\":\"succeeded\"}");
+        assertThat(accepted).containsExactly("product fw-01 {\"request_id\":\"r-1\",\"status\":\"succeeded\"}");
+        assertThat(refused).isEmpty();
     }
 
     @Test
-    void handsOtherMessagesOnAsEmptySoTheyAreParkedWithAReason() {
-        listener.onMessage(message(BytesMessage.class, null));
+    void parksMessagesThatAreNeitherTextNorBytesWithTheReason() {
+        listener.onMessage(message(MapMessage.class, null, "fw-01"));
 
-        assertThat(accepted).containsExactly("");
+        assertThat(refused).containsExactly("a JSON document must arrive as text or as UTF-8 bytes, not a MapMessage | ");
+        assertThat(accepted).isEmpty();
     }
 
-    private static Message message(Class<? extends Message> type, String text) {
+    @Test
+    void parksResultsWithoutASenderStampedByTheBroker() {
+        listener.onMessage(message(TextMessage.class, "{\"request_id\":\"r-1\"}", null));
+
+        assertThat(accepted).isEmpty();
+        assertThat(refused).singleElement().asString().startsWith("the message carries no sender stamped by the broker")
+                .endsWith(" | {\"request_id\":\"r-1\"}");
+    }
+
+    private static Message message(Class<? extends Message> type, String text, String validatedUser) {
         return (Message) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> "getText".equals(method.getName()) ? text : null);
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getText" -> text;
+                    case "getStringProperty" -> BrokerSenders.VALIDATED_USER.equals(args[0]) ? validatedUser : null;
+                    default -> null;
+                });
     }
 }

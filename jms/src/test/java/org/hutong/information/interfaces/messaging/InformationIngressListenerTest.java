@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.hutong.information.application.InformationIngestion;
@@ -104,11 +106,36 @@ class InformationIngressListenerTest {
     }
 
     @Test
-    void parksMessagesThatAreNotText() {
-        listener.onMessage(message(BytesMessage.class, null));
+    void parksMessagesThatAreNeitherTextNorBytes() {
+        listener.onMessage(message(MapMessage.class, null, "fw-01"));
 
-        assertThat(rejected).containsExactly("an envelope must arrive as a JSON TextMessage, not a BytesMessage |  | 1");
+        assertThat(rejected).containsExactly(
+                "a JSON document must arrive as text or as UTF-8 bytes, not a MapMessage |  | 1");
         assertThat(ingested).isEmpty();
+    }
+
+    @Test
+    void readsUtf8BytesAsMqttAndStompClientsSendThem() {
+        listener.onMessage(bytes("{\"name\":\"端口扫描\"}".getBytes(StandardCharsets.UTF_8), "fw-01"));
+
+        assertThat(ingested).containsExactly("product fw-01 {\"name\":\"端口扫描\"}");
+    }
+
+    @Test
+    void parksBytesThatAreNotUtf8() {
+        listener.onMessage(bytes(new byte[] {'{', (byte) 0xC3, '}'}, "fw-01"));
+
+        assertThat(rejected).containsExactly("the message body is not UTF-8 text |  | 1");
+        assertThat(ingested).isEmpty();
+    }
+
+    @Test
+    void parksMessagesWithoutASenderStampedByTheBrokerInsteadOfTakingThemAsTheHub() {
+        listener.onMessage(message(TextMessage.class, "{\"id\":1}", null));
+
+        assertThat(ingested).isEmpty();
+        assertThat(rejected).singleElement().asString()
+                .startsWith("the message carries no sender stamped by the broker").endsWith("| {\"id\":1} | 1");
     }
 
     @Test
@@ -150,12 +177,26 @@ class InformationIngressListenerTest {
         assertThat(rejected).containsExactly("the producer 'ids-01' is not the authenticated product 'fw-01' | {} | 1");
     }
 
+    /** A text message the hub's own broker account sent. */
     private static TextMessage text(String body) {
-        return message(TextMessage.class, body);
+        return message(TextMessage.class, body, "hutong");
     }
 
     private static <T extends Message> T message(Class<T> type, Object body) {
-        return message(type, body, null);
+        return message(type, body, "hutong");
+    }
+
+    private static BytesMessage bytes(byte[] body, String validatedUser) {
+        return (BytesMessage) Proxy.newProxyInstance(BytesMessage.class.getClassLoader(),
+                new Class<?>[] {BytesMessage.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getBodyLength" -> (long) body.length;
+                    case "readBytes" -> {
+                        System.arraycopy(body, 0, (byte[]) args[0], 0, body.length);
+                        yield body.length;
+                    }
+                    case "getStringProperty" -> BrokerSenders.VALIDATED_USER.equals(args[0]) ? validatedUser : null;
+                    default -> null;
+                });
     }
 
     /**
