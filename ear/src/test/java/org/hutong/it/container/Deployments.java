@@ -53,6 +53,7 @@ final class Deployments {
                         jarOf(com.fasterxml.jackson.annotation.JsonProperty.class),
                         jarOf(com.ethlo.time.ITU.class), jarOf(org.slf4j.Logger.class),
                         jarOf(org.bouncycastle.crypto.digests.SM3Digest.class),
+                        jarOf(org.erdtman.jcs.JsonCanonicalizer.class),
                         jarOf(org.flywaydb.core.Flyway.class),
                         jarOf(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class));
     }

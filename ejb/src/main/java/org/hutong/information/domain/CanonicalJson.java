@@ -5,24 +5,52 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.TreeMap;
+import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
- * A canonical text form of JSON values: object members sorted by name, no whitespace,
- * numbers without trailing zeros. Used to decide whether two documents carry the same
- * content (RFC 8785 in spirit; exact for the integers and decimals information uses).
+ * Canonical text forms of JSON values.
+ *
+ * <p>{@link #write} is the JSON Canonicalization Scheme, RFC 8785, by its reference implementation
+ * (erdtman's java-json-canonicalization): what a product signs and what decides whether two documents
+ * carry the same content, so a vendor can compute it with any JCS library. Numbers are IEEE 754
+ * doubles written as ECMAScript does ({@code 1e+30}, {@code 4.5}); the hub refuses numbers a double
+ * cannot hold before they get here.
+ *
+ * <p>{@link #sorted} is how the hub stores bodies: members sorted, no whitespace, numbers exact
+ * (trailing zeros dropped), so nothing a product sent is rounded.
  */
 public final class CanonicalJson {
 
     private CanonicalJson() {
     }
 
+    /**
+     * The RFC 8785 form of {@code value}.
+     *
+     * @throws IllegalArgumentException if a number is not a finite double
+     */
     public static String write(JsonValue value) {
+        try {
+            if (value.getValueType() == JsonValue.ValueType.OBJECT || value.getValueType() == JsonValue.ValueType.ARRAY) {
+                return new JsonCanonicalizer(value.toString()).getEncodedString();
+            }
+            // The implementation takes a document (RFC 7159 text), not a lone value: canonicalise it in an array.
+            String wrapped = new JsonCanonicalizer("[" + value + "]").getEncodedString();
+            return wrapped.substring(1, wrapped.length() - 1);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot be canonicalised (RFC 8785): " + e.getMessage(), e);
+        }
+    }
+
+    /** Members sorted by name, no whitespace, numbers exact: the stored form of bodies. */
+    public static String sorted(JsonValue value) {
         StringBuilder out = new StringBuilder();
         append(value, out);
         return out.toString();

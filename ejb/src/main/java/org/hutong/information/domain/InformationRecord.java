@@ -92,7 +92,7 @@ public class InformationRecord {
         this.producedAt = toUtc(envelope.time());
         this.receivedAt = toUtc(receivedAt);
         this.contentHash = envelope.contentHash();
-        this.bodyJson = CanonicalJson.write(envelope.body());
+        this.bodyJson = CanonicalJson.sorted(envelope.body());
         this.signature = envelope.signature().orElse(null);
         Classification classification = Classification.of(envelope.type(), envelope.body());
         this.severity = classification.severity().isPresent() ? classification.severity().getAsInt() : null;

@@ -24,8 +24,9 @@ import org.hutong.security.domain.SignatureRefusedException;
 /**
  * Integrity and replay protection of envelopes and function results, by the registered signing
  * policy of the product that sent them.
- * A signature is a detached JWS (ES256, RS256, SM2) over the canonical form (sorted members, no
- * whitespace) of the envelope as received, without its {@code signature} member. A signed envelope
+ * A signature is a detached JWS (ES256, RS256, SM2) over the RFC 8785 canonical form of the envelope
+ * as received, without its {@code signature} member, made with the algorithm and key the product
+ * registered (the JWS header cannot choose another). A signed envelope
  * must carry a time within {@code hutong.security.replay.window} of now, and may not repeat an
  * envelope already received (the store is the memory of ids: a transaction that rolled back
  * leaves no trace, so a redelivered message is not mistaken for a replay).
@@ -73,7 +74,7 @@ public class EnvelopeIntegrity {
         }
         SigningPolicy signing = policy.orElseThrow(() -> new AccessRefusedException("the envelope is signed, but "
                 + "product '" + envelope.producer() + "' registered no signing key"));
-        verify(signing, envelope.signature().get(), signingInput(received));
+        verify(envelope.producer(), signing, envelope.signature().get(), signingInput(received));
         Instant now = clock.instant();
         if (envelope.time().isBefore(now.minus(window)) || envelope.time().isAfter(now.plus(window))) {
             throw new AccessRefusedException("the envelope time " + envelope.time() + " is outside the accepted window of "
@@ -98,24 +99,36 @@ public class EnvelopeIntegrity {
         }
         SigningPolicy signing = policy.orElseThrow(() -> new AccessRefusedException("the result is signed, but "
                 + "product '" + productId + "' registered no signing key"));
-        verify(signing, signature, signingInput);
+        verify(productId, signing, signature, signingInput);
     }
 
-    private static void verify(SigningPolicy signing, String signature, String signingInput) {
+    /** Verifies with the registered key and algorithm only: the JWS header may not choose another. */
+    private static void verify(String productId, SigningPolicy signing, String signature, String signingInput) {
         DetachedJws.Algorithm algorithm = DetachedJws.Algorithm.of(signing.algorithm())
                 .orElseThrow(() -> new IllegalStateException("registered algorithm " + signing.algorithm()));
         try {
-            DetachedJws.verify(signature, signingInput, PublicKeys.parse(algorithm, signing.publicKey()));
+            String claimed = DetachedJws.claimedAlgorithm(signature);
+            if (!claimed.equals(algorithm.name())) {
+                throw new AccessRefusedException("the JWS alg '" + claimed + "' is not the algorithm product '" + productId
+                        + "' registered (" + algorithm + ")");
+            }
+            DetachedJws.verify(signature, signingInput, PublicKeys.parse(algorithm, signing.publicKey()), algorithm);
         } catch (SignatureRefusedException e) {
             throw new AccessRefusedException(e.getMessage());
         }
     }
 
-    /** What a producer signs: the canonical envelope as sent, without its signature. */
+    /**
+     * What a producer signs: the RFC 8785 form of the envelope as sent, without its signature.
+     *
+     * @throws AccessRefusedException if it has no canonical form (a number no double holds)
+     */
     public static String signingInput(String envelopeJson) {
         try (JsonReader reader = Json.createReader(new StringReader(envelopeJson))) {
             JsonObject envelope = reader.readObject();
             return CanonicalJson.write(Json.createObjectBuilder(envelope).remove("signature").build());
+        } catch (IllegalArgumentException e) {
+            throw new AccessRefusedException("the signed content " + e.getMessage());
         }
     }
 }

@@ -74,16 +74,26 @@ public final class DetachedJws {
     }
 
     /**
-     * Whether {@code token} is a valid signature of {@code payload} by {@code key}.
+     * The {@code alg} the token's header names, as written.
+     *
+     * @throws SignatureRefusedException if the token is not a detached compact JWS with a readable header
+     */
+    public static String claimedAlgorithm(String token) {
+        return headerOf(parts(token)[0]).getString("alg", "");
+    }
+
+    /**
+     * Whether {@code token} is a valid signature of {@code payload} by {@code key} with {@code expected},
+     * the algorithm the signer registered; a header naming another algorithm is refused.
      *
      * @throws SignatureRefusedException with the reason when it is not
      */
-    public static void verify(String token, String payload, PublicKey key) {
-        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-        if (parts.length != 3 || !parts[1].isEmpty()) {
-            throw new SignatureRefusedException("the signature is not a detached compact JWS (header..signature)");
-        }
+    public static void verify(String token, String payload, PublicKey key, Algorithm expected) {
+        String[] parts = parts(token);
         Algorithm algorithm = algorithmOf(parts[0]);
+        if (algorithm != expected) {
+            throw new SignatureRefusedException("the JWS alg '" + algorithm + "' is not the registered " + expected);
+        }
         try {
             byte[] signature = DECODER.decode(parts[2]);
             if (algorithm.coordinateBytes > 0) {
@@ -104,12 +114,24 @@ public final class DetachedJws {
         }
     }
 
+    private static String[] parts(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+        if (parts.length != 3 || !parts[1].isEmpty()) {
+            throw new SignatureRefusedException("the signature is not a detached compact JWS (header..signature)");
+        }
+        return parts;
+    }
+
     private static Algorithm algorithmOf(String encodedHeader) {
+        JsonObject header = headerOf(encodedHeader);
+        return Algorithm.of(header.getString("alg", "")).orElseThrow(() -> new SignatureRefusedException(
+                "the JWS algorithm must be ES256, RS256 or SM2, not '" + header.getString("alg", "") + "'"));
+    }
+
+    private static JsonObject headerOf(String encodedHeader) {
         try {
-            JsonObject header = Json.createReader(new StringReader(
+            return Json.createReader(new StringReader(
                     new String(DECODER.decode(encodedHeader), StandardCharsets.UTF_8))).readObject();
-            return Algorithm.of(header.getString("alg", "")).orElseThrow(() -> new SignatureRefusedException(
-                    "the JWS algorithm must be ES256, RS256 or SM2, not '" + header.getString("alg", "") + "'"));
         } catch (IllegalArgumentException | JsonException | ClassCastException e) {
             throw new SignatureRefusedException("the JWS header is not base64url JSON");
         }

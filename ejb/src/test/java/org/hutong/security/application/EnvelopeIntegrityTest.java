@@ -71,6 +71,20 @@ class EnvelopeIntegrityTest {
     }
 
     @Test
+    void refusesASignatureWhoseHeaderNamesAnotherAlgorithmThanTheRegisteredOne() throws Exception {
+        register("ids-01", true);
+        String unsigned = envelope("2026-11-29T08:01:00Z");
+        String es256Header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"ES256\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String sm2Signature = sign(unsigned).replaceAll("(?s).*\"signature\":\"[^.]*\\.\\.([^\"]*)\".*", "$1");
+        String relabelled = unsigned.substring(0, unsigned.lastIndexOf('}')) + ",\"signature\":\"" + es256Header + ".."
+                + sm2Signature + "\"}";
+
+        assertThatThrownBy(() -> check(relabelled))
+                .hasMessage("the JWS alg 'ES256' is not the algorithm product 'ids-01' registered (SM2)");
+    }
+
+    @Test
     void refusesSignaturesOfProductsWithoutAKey() throws Exception {
         String signed = sign(envelope("2026-11-29T08:00:00Z"));
         assertThatThrownBy(() -> check(signed))

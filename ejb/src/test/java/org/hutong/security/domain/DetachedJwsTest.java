@@ -1,5 +1,6 @@
 package org.hutong.security.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,8 +29,8 @@ class DetachedJwsTest {
         String token = "eyJhbGciOiJFUzI1NiJ9..DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
         PublicKey key = ecKey("f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0");
 
-        assertThatCode(() -> DetachedJws.verify(token, payload, key)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> DetachedJws.verify(token, payload.replace("joe", "eve"), key))
+        assertThatCode(() -> DetachedJws.verify(token, payload, key, DetachedJws.Algorithm.ES256)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> DetachedJws.verify(token, payload.replace("joe", "eve"), key, DetachedJws.Algorithm.ES256))
                 .isInstanceOf(SignatureRefusedException.class).hasMessageContaining("does not match");
     }
 
@@ -53,20 +54,32 @@ class DetachedJwsTest {
         PublicKey key = ec.generateKeyPair().getPublic();
         String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
 
-        assertThatThrownBy(() -> DetachedJws.verify("abc", PAYLOAD, key)).hasMessageContaining("detached compact JWS");
-        assertThatThrownBy(() -> DetachedJws.verify(none + "..", PAYLOAD, key)).hasMessageContaining("not 'none'");
-        assertThatThrownBy(() -> DetachedJws.verify(none + ".cGF5bG9hZA.c2ln", PAYLOAD, key))
+        assertThatThrownBy(() -> DetachedJws.verify("abc", PAYLOAD, key, DetachedJws.Algorithm.ES256)).hasMessageContaining("detached compact JWS");
+        assertThatThrownBy(() -> DetachedJws.verify(none + "..", PAYLOAD, key, DetachedJws.Algorithm.ES256)).hasMessageContaining("not 'none'");
+        assertThatThrownBy(() -> DetachedJws.verify(none + ".cGF5bG9hZA.c2ln", PAYLOAD, key, DetachedJws.Algorithm.ES256))
                 .hasMessageContaining("detached");
+    }
+
+    @Test
+    void refusesAHeaderNamingAnotherAlgorithmThanTheExpectedOne() throws Exception {
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = ec.generateKeyPair();
+        String token = DetachedJws.sign(PAYLOAD, DetachedJws.Algorithm.ES256, "k1", keys.getPrivate());
+
+        assertThat(DetachedJws.claimedAlgorithm(token)).isEqualTo("ES256");
+        assertThatThrownBy(() -> DetachedJws.verify(token, PAYLOAD, keys.getPublic(), DetachedJws.Algorithm.SM2))
+                .isInstanceOf(SignatureRefusedException.class).hasMessage("the JWS alg 'ES256' is not the registered SM2");
     }
 
     private static void check(DetachedJws.Algorithm algorithm, KeyPair signer, KeyPair other) throws Exception {
         String token = DetachedJws.sign(PAYLOAD, algorithm, "k1", signer.getPrivate());
 
-        assertThatCode(() -> DetachedJws.verify(token, PAYLOAD, signer.getPublic())).as(algorithm.name())
+        assertThatCode(() -> DetachedJws.verify(token, PAYLOAD, signer.getPublic(), algorithm)).as(algorithm.name())
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> DetachedJws.verify(token, PAYLOAD.replace("a-1", "a-2"), signer.getPublic()))
+        assertThatThrownBy(() -> DetachedJws.verify(token, PAYLOAD.replace("a-1", "a-2"), signer.getPublic(), algorithm))
                 .as(algorithm.name()).isInstanceOf(SignatureRefusedException.class);
-        assertThatThrownBy(() -> DetachedJws.verify(token, PAYLOAD, other.getPublic())).as(algorithm.name())
+        assertThatThrownBy(() -> DetachedJws.verify(token, PAYLOAD, other.getPublic(), algorithm)).as(algorithm.name())
                 .isInstanceOf(SignatureRefusedException.class);
     }
 

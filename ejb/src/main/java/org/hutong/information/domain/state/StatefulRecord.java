@@ -55,7 +55,7 @@ public abstract class StatefulRecord {
 
     protected StatefulRecord(JsonObject state, Instant seen) {
         this.recordId = UUID.randomUUID().toString();
-        this.stateJson = CanonicalJson.write(state);
+        this.stateJson = CanonicalJson.sorted(state);
         this.firstSeen = toUtc(seen);
         this.lastSeen = toUtc(seen);
     }
@@ -103,7 +103,7 @@ public abstract class StatefulRecord {
     }
 
     protected void replaceState(JsonObject state, Instant seen) {
-        this.stateJson = CanonicalJson.write(state);
+        this.stateJson = CanonicalJson.sorted(state);
         LocalDateTime at = toUtc(seen);
         if (at.isAfter(lastSeen)) {
             lastSeen = at;
