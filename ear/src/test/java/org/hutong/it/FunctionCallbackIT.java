@@ -6,7 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -87,6 +91,55 @@ class FunctionCallbackIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(Hub.json(refused).getJsonArray("violations").getValuesAs(JsonObject.class))
                 .extracting(v -> v.getString("pointer")).contains("/callback");
+    }
+
+    /** Blind SSRF: the hub must not be made to call the cloud metadata service, its own broker console, or the LAN. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://127.0.0.2:8161/console",
+        "http://[::1]:8161/", "http://10.20.30.40/admin", "http://0.0.0.0:9080/", "http://100.64.0.1/",
+        "http://224.0.0.1/"})
+    void refusesCallbacksAndCommandUrlsThatReachNonPublicAddresses(String url) {
+        HttpResponse<String> invocation = Hub.post("/invocations", "application/json", """
+                {"function":"monitor.query-status","target":"all","arguments":{},"callback":"%s"}""".formatted(url));
+        assertThat(invocation.statusCode()).as(invocation.body()).isEqualTo(400);
+        assertThat(Hub.json(invocation).getJsonArray("violations").getValuesAs(JsonObject.class))
+                .anySatisfy(v -> assertThat(v.getString("pointer") + " " + v.getString("message"))
+                        .startsWith("/callback").contains("not a public address"));
+
+        String product = "waf-" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> registration = Hub.post("/products", "application/json", """
+                {"id":"%s","vendor":"Example","name":"WAF","version":"3","category":"area-boundary",
+                 "functions":["protect.block-url"],"commands":{"channel":"https","url":"%s"}}""".formatted(product, url));
+        assertThat(registration.statusCode()).as(registration.body()).isEqualTo(400);
+        assertThat(Hub.json(registration).getJsonArray("violations").getValuesAs(JsonObject.class))
+                .anySatisfy(v -> assertThat(v.getString("pointer") + " " + v.getString("message"))
+                        .startsWith("/commands/url").contains("not a public address"));
+    }
+
+    /** A port oracle: what a failed delivery records must not tell an open port from a closed one. */
+    @Test
+    void aFailedDeliveryIsRecordedWithoutTheRemoteEndsWords() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String product = "waf-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(Hub.post("/products", "application/json", """
+                {"id":"%s","vendor":"Example","name":"WAF","version":"3","category":"area-boundary",
+                 "functions":["protect.block-url"],"commands":{"channel":"https","url":"http://127.0.0.1:%d/commands"}}"""
+                .formatted(product, closedPort)).statusCode()).isEqualTo(201);
+        HttpResponse<String> started = Hub.post("/invocations", "application/json", """
+                {"function":"protect.block-url","target":"%s","timeout":"PT60S",
+                 "arguments":{"url":"https://evil.example/login"}}""".formatted(product));
+        String location = started.headers().firstValue("Location").orElseThrow();
+
+        Hub.await(Duration.ofSeconds(20), "a failed delivery", () -> Hub.json(Hub.get(location))
+                .getJsonArray("events").toString().contains("delivery-failed"));
+
+        assertThat(Hub.json(Hub.get(location)).getJsonArray("events").getValuesAs(JsonObject.class))
+                .filteredOn(e -> e.getString("kind").equals("delivery-failed"))
+                .first().satisfies(e -> assertThat(e.getString("detail")).isEqualTo("could not connect"));
+        Hub.send(HttpRequest.newBuilder(URI.create(Hub.API + "/products/" + product)).DELETE().build());
     }
 
     private HttpServer start() {
