@@ -1,5 +1,6 @@
 package org.hutong.function.application;
 
+import org.hutong.security.application.OutboundPolicy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -31,7 +32,6 @@ import org.hutong.information.application.BatchReceipt;
 import org.hutong.information.application.InformationIngestion;
 import org.hutong.information.application.RejectionPolicy;
 import org.hutong.information.domain.Violation;
-import org.hutong.shared.domain.HttpUrls;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductRepository;
@@ -48,6 +48,9 @@ public class InvocationService implements Invocations {
     static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
     static final Duration MAX_TIMEOUT = Duration.ofHours(24);
     private static final int SWEEP_BATCH = 500;
+
+    @Inject
+    OutboundPolicy outbound;
 
     @Inject
     FunctionCatalog catalog;
@@ -138,8 +141,8 @@ public class InvocationService implements Invocations {
                 || request.timeout().compareTo(MAX_TIMEOUT) > 0) {
             violations.add(new Violation("/timeout", "must be an ISO 8601 duration from PT1S to PT24H"));
         }
-        if (request.callbackUrl() != null && !HttpUrls.isAbsoluteHttp(request.callbackUrl())) {
-            violations.add(new Violation("/callback", "must be an absolute http(s) URL"));
+        if (request.callbackUrl() != null) {
+            outbound.refusal(request.callbackUrl()).ifPresent(reason -> violations.add(new Violation("/callback", reason)));
         }
         if (request.arguments() == null) {
             violations.add(new Violation("/arguments", "is required (an object; {} when the function takes none)"));

@@ -1,5 +1,6 @@
 package org.hutong.registry.application;
 
+import org.hutong.security.application.OutboundPolicy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -27,7 +28,6 @@ import org.hutong.information.application.DescriptionCatalog;
 import org.hutong.information.domain.CodeList;
 import org.hutong.information.domain.InformationType;
 import org.hutong.information.domain.Violation;
-import org.hutong.shared.domain.HttpUrls;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductDescription;
@@ -45,6 +45,9 @@ public class ProductRegistryService implements ProductRegistry {
 
     private static final Logger LOG = Logger.getLogger(ProductRegistryService.class.getName());
     // Who registers is known once requests are authenticated (issue 5).
+
+    @Inject
+    OutboundPolicy outbound;
 
     @Inject
     ProductRepository products;
@@ -212,8 +215,9 @@ public class ProductRegistryService implements ProductRegistry {
             violations.add(new Violation("/category", "'" + description.category()
                     + "' is not an entry of the code list " + CodeList.PRODUCT_CATEGORY));
         }
-        if (description.channel() == CommandChannel.HTTPS && !HttpUrls.isAbsoluteHttp(description.callbackUrl())) {
-            violations.add(new Violation("/commands/url", "an https channel needs an absolute http(s) URL"));
+        if (description.channel() == CommandChannel.HTTPS) {
+            outbound.refusal(description.callbackUrl()).ifPresent(reason -> violations.add(new Violation("/commands/url",
+                    "an https channel needs a URL the hub may call: " + reason)));
         }
         if (description.rateLimit() != null && (description.rateLimit() < 1 || description.rateLimit() > 100_000)) {
             violations.add(new Violation("/rateLimit", "must be between 1 and 100000 requests per second"));
