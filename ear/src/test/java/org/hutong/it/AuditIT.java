@@ -25,7 +25,7 @@ class AuditIT {
         JsonObject record = page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(item -> id.equals(item.getString("target", null))).findFirst().orElseThrow();
         assertThat(record.getString("outcome")).isEqualTo("success");
-        assertThat(record.getString("algorithm")).isEqualTo("SHA-256");
+        assertThat(record.getString("algorithm")).isEqualTo("HMAC-SHA-256");
         assertThat(record.getString("hash")).hasSize(64).isNotEqualTo(record.getString("previousHash"));
 
         JsonObject verdict = Hub.json(Hub.get("/audit/verify"));

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hutong.audit.domain.AuditEntry;
@@ -25,6 +26,9 @@ public class AuditService implements AuditLog {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    AuditKeys keys;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -46,6 +50,9 @@ public class AuditService implements AuditLog {
         if (!verdict.intact()) {
             LOG.log(Level.SEVERE, "The audit chain is broken at record {0}: {1}",
                     new Object[] {verdict.firstBroken(), verdict.reason()});
+        } else {
+            LOG.log(Level.INFO, "Audit checkpoint: the chain is intact up to record {0}, hash {1}",
+                    new Object[] {head.lastNumber(), head.lastHash()});
         }
         return verdict;
     }
@@ -68,8 +75,14 @@ public class AuditService implements AuditLog {
                     return new ChainVerification(false, checked, expected,
                             "its previous hash is not the hash of record " + (expected - 1));
                 }
-                if (!record.computedHash().equals(record.hash())) {
-                    return new ChainVerification(false, checked, expected, "its content does not match its hash");
+                Optional<String> computed = record.computedHash(keys.key());
+                if (computed.isEmpty()) {
+                    return new ChainVerification(false, checked, expected, "it is not sealed with the audit key ("
+                            + record.algorithm() + "): anyone could have recomputed its hash");
+                }
+                if (!computed.get().equals(record.hash())) {
+                    return new ChainVerification(false, checked, expected,
+                            "its content does not match its hash under the audit key");
                 }
                 previousHash = record.hash();
                 expected++;

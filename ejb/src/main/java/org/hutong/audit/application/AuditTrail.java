@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.audit.domain.AuditEntry;
 import org.hutong.audit.domain.AuditHead;
@@ -18,6 +20,8 @@ import org.hutong.audit.domain.HashAlgorithm;
 @ApplicationScoped
 public class AuditTrail {
 
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
+
     @Inject
     AuditRepository repository;
 
@@ -28,14 +32,23 @@ public class AuditTrail {
     @ConfigProperty(name = "hutong.audit.hash", defaultValue = "SHA-256")
     String algorithm;
 
+    @Inject
+    AuditKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "hutong.audit.checkpoint.every", defaultValue = "100")
+    long checkpointEvery;
+
     public AuditTrail() {
         // for CDI
     }
 
-    AuditTrail(AuditRepository repository, Clock clock, String algorithm) {
+    AuditTrail(AuditRepository repository, Clock clock, String algorithm, AuditKeys keys) {
         this.repository = repository;
         this.clock = clock;
         this.algorithm = algorithm;
+        this.keys = keys;
+        this.checkpointEvery = 100;
     }
 
     public void record(AuditEntry entry) {
@@ -43,8 +56,12 @@ public class AuditTrail {
                 .orElseThrow(() -> new IllegalStateException("hutong.audit.hash must be SHA-256 or SM3, not " + algorithm));
         AuditHead head = repository.lockHead();
         AuditRecord record = new AuditRecord(head.lastNumber(), head.lastHash(), entry,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), hash);
+                clock.instant().truncatedTo(ChronoUnit.MICROS), hash, keys.key());
         repository.append(record);
         head.advance(record);
+        if (record.number() % checkpointEvery == 0) {
+            // Outside the database: a copy of the chain's end that a database rewrite cannot reach.
+            LOG.log(Level.INFO, "Audit checkpoint: record {0} has hash {1}", new Object[] {record.number(), record.hash()});
+        }
     }
 }

@@ -61,8 +61,12 @@ public class AuditRecord {
         // for JPA
     }
 
-    /** The record that follows the one numbered {@code previousNumber} with hash {@code previousHash}. */
-    public AuditRecord(long previousNumber, String previousHash, AuditEntry entry, Instant at, HashAlgorithm algorithm) {
+    /**
+     * The record that follows the one numbered {@code previousNumber} with hash {@code previousHash},
+     * linked by an HMAC under {@code key}.
+     */
+    public AuditRecord(long previousNumber, String previousHash, AuditEntry entry, Instant at, HashAlgorithm algorithm,
+            AuditKey key) {
         this.number = previousNumber + 1;
         this.occurredAt = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
         this.actor = truncate(Objects.requireNonNull(entry.actor(), "actor"), 256);
@@ -70,16 +74,17 @@ public class AuditRecord {
         this.target = entry.target() == null ? null : truncate(entry.target(), 256);
         this.outcome = truncate(Objects.requireNonNull(entry.outcome(), "outcome"), 16);
         this.detail = entry.detail() == null ? null : truncate(entry.detail(), 4000);
-        this.algorithm = algorithm.label();
+        this.algorithm = algorithm.keyedLabel();
         this.previousHash = Objects.requireNonNull(previousHash, "previousHash");
-        this.hash = computedHash();
+        this.hash = computedHash(key).orElseThrow();
     }
 
-    /** What the hash must be, recomputed from the stored content. */
-    public String computedHash() {
-        HashAlgorithm chosen = HashAlgorithm.fromLabel(algorithm)
-                .orElseThrow(() -> new IllegalStateException("unknown hash algorithm " + algorithm));
-        return chosen.hex(previousHash + "\n" + canonical());
+    /**
+     * What the hash must be, recomputed from the stored content under {@code key}; empty when the
+     * record is not sealed with a key (a plain hash anyone could recompute).
+     */
+    public Optional<String> computedHash(AuditKey key) {
+        return HashAlgorithm.fromKeyedLabel(algorithm).map(keyed -> keyed.hmac(key, previousHash + "\n" + canonical()));
     }
 
     /** The content the hash covers, as JSON with a fixed member order. */

@@ -1,16 +1,20 @@
 package org.hutong.audit.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.hutong.audit.domain.AuditEntry;
 import org.hutong.audit.domain.AuditHead;
+import org.hutong.audit.domain.AuditKey;
 import org.hutong.audit.domain.AuditRecord;
 import org.hutong.audit.domain.AuditRepository;
 import org.hutong.audit.domain.HashAlgorithm;
@@ -18,11 +22,15 @@ import org.junit.jupiter.api.Test;
 
 class AuditChainTest {
 
+    private static final AuditKeys KEYS = new AuditKeys(AuditKey.fromBase64(
+            Base64.getEncoder().encodeToString("a key for tests, 32 bytes or more".getBytes(StandardCharsets.US_ASCII))));
+
     private final InMemoryAudit repository = new InMemoryAudit();
     private final AuditService service = new AuditService();
 
     {
         service.repository = repository;
+        service.keys = KEYS;
     }
 
     @Test
@@ -43,7 +51,7 @@ class AuditChainTest {
 
         assertThat(repository.records).extracting(AuditRecord::number).containsExactly(1L, 2L, 3L);
         assertThat(repository.records.get(1).previousHash()).isEqualTo(repository.records.get(0).hash());
-        assertThat(repository.records).extracting(AuditRecord::algorithm).containsOnly("SM3");
+        assertThat(repository.records).extracting(AuditRecord::algorithm).containsOnly("HMAC-SM3");
         assertThat(service.verify()).isEqualTo(new ChainVerification(true, 3, null, null));
     }
 
@@ -80,8 +88,49 @@ class AuditChainTest {
         });
     }
 
+    @Test
+    void aChainRecomputedWithoutTheKeyDoesNotVerify() throws Exception {
+        AuditTrail trail = trail("SHA-256");
+        for (int i = 0; i < 3; i++) {
+            trail.record(AuditEntry.success("alice", "invocation.start", "inv-" + i, null));
+        }
+        // Someone with the database but not the key re-chains the records under a key of their own.
+        AuditKeys guessed = new AuditKeys(AuditKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32])));
+        InMemoryAudit forged = new InMemoryAudit();
+        AuditTrail forger = new AuditTrail(forged, Clock.fixed(Instant.parse("2026-11-29T02:00:00Z"), ZoneOffset.UTC),
+                "SHA-256", guessed);
+        for (int i = 0; i < 3; i++) {
+            forger.record(AuditEntry.success("alice", "invocation.start", i == 1 ? "nothing" : "inv-" + i, null));
+        }
+        service.repository = forged;
+
+        ChainVerification verdict = service.verify();
+
+        assertThat(verdict.intact()).isFalse();
+        assertThat(verdict.firstBroken()).isEqualTo(1L);
+        assertThat(verdict.reason()).contains("under the audit key");
+    }
+
+    @Test
+    void recordsWithAPlainHashAreNotSealed() throws Exception {
+        AuditTrail trail = trail("SHA-256");
+        trail.record(AuditEntry.success("alice", "invocation.start", "inv-1", null));
+        Field algorithm = AuditRecord.class.getDeclaredField("algorithm");
+        algorithm.setAccessible(true);
+        algorithm.set(repository.records.get(0), "SHA-256");
+
+        assertThat(service.verify().reason()).contains("not sealed with the audit key");
+    }
+
+    @Test
+    void refusesAShortOrUnreadableKey() {
+        assertThatThrownBy(() -> AuditKey.fromBase64("c2hvcnQ=")).hasMessageContaining("at least 32 bytes");
+        assertThatThrownBy(() -> AuditKey.fromBase64("not base64!")).hasMessageContaining("not base64");
+    }
+
     private AuditTrail trail(String algorithm) {
-        return new AuditTrail(repository, Clock.fixed(Instant.parse("2026-11-29T02:00:00Z"), ZoneOffset.UTC), algorithm);
+        return new AuditTrail(repository, Clock.fixed(Instant.parse("2026-11-29T02:00:00Z"), ZoneOffset.UTC), algorithm,
+                KEYS);
     }
 
     /** The trail in a list, with a head as the database keeps it. */
