@@ -2,6 +2,7 @@ package org.hutong.shared.infrastructure.schema;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -20,6 +21,7 @@ import javax.sql.DataSource;
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
+@DependsOn("ProductionGuard")
 public class SchemaMigrator {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());

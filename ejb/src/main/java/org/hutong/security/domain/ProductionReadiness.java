@@ -1,0 +1,58 @@
+package org.hutong.security.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What stops a server configured for production from starting: a development secret left in place,
+ * the product trust store being the server's own key store, a directory or broker reached in clear.
+ * Each problem names the setting to change.
+ */
+public final class ProductionReadiness {
+
+    /** The secret every development default uses (server.xml and its includes). */
+    public static final String DEVELOPMENT_SECRET = "hutong-dev-only";
+    /** The development audit key (server.xml). */
+    public static final String DEVELOPMENT_AUDIT_KEY =
+            "aHV0b25nLWRldi1vbmx5IGF1ZGl0IGtleTogbmV2ZXIgdXNlIGluIHByb2R1Y3Rpb24=";
+
+    private static final List<String> SECRETS = List.of("hutong.keystore.password", "hutong.ltpa.password",
+            "hutong.products.truststore.password", "hutong.broker.password", "hutong.db.password");
+
+    private ProductionReadiness() {
+    }
+
+    /** Every problem of the configuration {@code config} (a setting's value, if set) for production; empty when none. */
+    public static List<String> problems(Function<String, Optional<String>> config) {
+        List<String> problems = new ArrayList<>();
+        for (String secret : SECRETS) {
+            if (config.apply(secret).filter(DEVELOPMENT_SECRET::equals).isPresent()) {
+                problems.add(secret + " is the development secret '" + DEVELOPMENT_SECRET + "'");
+            }
+        }
+        boolean ldap = config.apply("hutong.identity.profile").filter("ldap"::equals).isPresent();
+        if (ldap && config.apply("hutong.ldap.bind.password").filter(DEVELOPMENT_SECRET::equals).isPresent()) {
+            problems.add("hutong.ldap.bind.password is the development secret '" + DEVELOPMENT_SECRET + "'");
+        }
+        if (config.apply("hutong.audit.key").filter(DEVELOPMENT_AUDIT_KEY::equals).isPresent()) {
+            problems.add("hutong.audit.key is the development key: set base64 of 32 random bytes (openssl rand -base64 32)");
+        }
+        Optional<String> keyStore = config.apply("hutong.keystore.location");
+        Optional<String> trustStore = config.apply("hutong.products.truststore");
+        if (trustStore.isEmpty() || trustStore.equals(keyStore)) {
+            problems.add("hutong.products.truststore is the server's own key store: point it at a store holding only"
+                    + " the CA that issues product certificates");
+        }
+        if (ldap && config.apply("hutong.ldap.ssl").filter("true"::equalsIgnoreCase).isEmpty()) {
+            problems.add("the directory is reached in clear: set hutong.ldap.ssl=true (LDAPS) with its CA in the trust store");
+        }
+        if (config.apply("hutong.broker.connection").filter(connection -> connection.replace(" ", "")
+                .toLowerCase(java.util.Locale.ROOT).contains("sslenabled=true")).isEmpty()) {
+            problems.add("the broker is reached in clear: add sslEnabled=true (and the trust store) to"
+                    + " hutong.broker.connection, for the broker's TLS acceptor");
+        }
+        return problems;
+    }
+}
