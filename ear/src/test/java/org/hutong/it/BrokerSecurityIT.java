@@ -56,6 +56,12 @@ class BrokerSecurityIT {
         assertThat(parked.getStringProperty("hutong_error")).contains("is not the authenticated product '" + id + "'");
         Hub.await(Duration.ofSeconds(30), "the product's own alert to be stored", () -> Hub.json(
                 Hub.get("/information?producer=" + id)).getJsonArray("items").size() == 1);
+        // Refused over JMS, audited as over HTTP.
+        assertThat(Hub.json(TestIdentities.AUDITOR.get("/audit?action=information.publish&actor=" + id))
+                .getJsonArray("items").getValuesAs(JsonObject.class)).singleElement().satisfies(record -> {
+                    assertThat(record.getString("outcome")).isEqualTo("refused");
+                    assertThat(record.getString("detail")).contains("is not the authenticated product");
+                });
     }
 
     @Test

@@ -25,6 +25,7 @@ import javax.security.auth.x500.X500Principal;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.audit.application.AuditLog;
 import org.hutong.audit.domain.AuditEntry;
+import org.hutong.security.application.LoginThrottling;
 import org.hutong.registry.application.ProductRegistry;
 import org.hutong.registry.application.ProductView;
 import org.hutong.security.infrastructure.BearerTokens;
@@ -62,6 +63,9 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     AuditLog audit;
 
     @Inject
+    LoginThrottling throttling;
+
+    @Inject
     @ConfigProperty(name = "hutong.security.product.group", defaultValue = "hutong-products")
     String productGroup;
 
@@ -72,7 +76,19 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         X509Certificate[] chain = (X509Certificate[]) request.getAttribute(CERTIFICATE_ATTRIBUTE);
         String claimed = "anonymous";
         String mechanism = "none";
+        String source = request.getRemoteAddr();
+        String user = null;
         try {
+            if (authorization != null || (chain != null && chain.length > 0)) {
+                // Before any check: a locked user or address gets nothing checked, so guessing costs time.
+                if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                    user = basicUser(authorization.substring(6).trim());
+                }
+                Optional<LoginThrottling.Refusal> locked = throttling.refusal(user, source);
+                if (locked.isPresent()) {
+                    return throttled(request, response, user, source, locked.get());
+                }
+            }
             if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 mechanism = "bearer";
                 TokenCaller caller = bearerTokens.verify(authorization.substring(7).trim());
@@ -85,7 +101,9 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
                 mechanism = "password";
                 String[] pair = basic(authorization.substring(6).trim());
                 claimed = pair[0];
-                return context.notifyContainerAboutLogin(pair[0], registryLogin.check(pair[0], pair[1].toCharArray()));
+                Set<String> groups = registryLogin.check(pair[0], pair[1].toCharArray());
+                throttling.succeeded(pair[0]);
+                return context.notifyContainerAboutLogin(pair[0], groups);
             }
             if (authorization != null) {
                 throw new CredentialsRefusedException("unsupported Authorization scheme; use Basic or Bearer");
@@ -97,7 +115,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return product(request, context, claimed);
             }
         } catch (CredentialsRefusedException e) {
-            return refuse(request, response, claimed, mechanism, e.getMessage());
+            String lock = throttling.failed(user, source);
+            return refuse(request, response, claimed, mechanism, e.getMessage(), lock);
         } catch (RuntimeException e) {
             // The credentials may well be good: what checks them (the product registry's database, the
             // directory) failed. Neither 401 nor 403 would be true; the container would answer 403.
@@ -125,10 +144,27 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, String claimed,
-            String mechanism, String reason) {
+            String mechanism, String reason, String lock) {
         audit.recordSecurityEvent(AuditEntry.refused(claimed, "authentication", request.getRequestURI(),
-                mechanism + " from " + request.getRemoteAddr() + ": " + reason));
+                mechanism + " from " + request.getRemoteAddr() + ": " + reason + lock));
         return challenge(response, reason);
+    }
+
+    /**
+     * 429 without checking the credentials. Only the first refusal of a lock is audited; the count of
+     * the others goes into the record of the next checked attempt.
+     */
+    private AuthenticationStatus throttled(HttpServletRequest request, HttpServletResponse response, String user,
+            String source, LoginThrottling.Refusal refusal) {
+        long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
+        if (refusal.first()) {
+            audit.recordSecurityEvent(AuditEntry.refused(user == null ? "anonymous" : user, "authentication",
+                    request.getRequestURI(), "from " + source + ": too many failed logins; attempts are refused"
+                            + " unchecked for " + seconds + " s and counted"));
+        }
+        response.setHeader("Retry-After", Long.toString(seconds));
+        return fail(response, Response.Status.TOO_MANY_REQUESTS, "too-many-requests",
+                "too many failed logins for this user or from this address; retry after " + seconds + " s");
     }
 
     private static AuthenticationStatus unavailable(HttpServletResponse response, String reference) {
@@ -152,6 +188,15 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
             // The client went away; the status is all it could have had.
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** The user name of Basic credentials, or null when they cannot be read (they are refused later). */
+    static String basicUser(String encoded) {
+        try {
+            return basic(encoded)[0];
+        } catch (CredentialsRefusedException e) {
+            return null;
+        }
     }
 
     static String[] basic(String encoded) throws CredentialsRefusedException {

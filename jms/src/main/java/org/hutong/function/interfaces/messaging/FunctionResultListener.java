@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.ejb.MessageDriven;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.hutong.audit.application.AuditLog;
+import org.hutong.audit.domain.AuditEntry;
 import org.hutong.exchange.interfaces.messaging.MessageBodies;
 import org.hutong.exchange.interfaces.messaging.UnreadableBodyException;
 import org.hutong.function.application.Invocations;
@@ -32,6 +34,9 @@ public class FunctionResultListener implements MessageListener {
     @Inject
     BrokerSenders senders;
 
+    @EJB
+    AuditLog audit;
+
     @Override
     public void onMessage(Message message) {
         String payload;
@@ -45,6 +50,8 @@ public class FunctionResultListener implements MessageListener {
         try {
             sender = senders.of(message);
         } catch (AccessRefusedException e) {
+            audit.recordSecurityEvent(AuditEntry.refused(senders.claimedUser(message), "invocation.result",
+                    "hutong.function.results", e.getMessage()));
             invocations.refuseResultMessage(payload, e.getMessage());
             return;
         }

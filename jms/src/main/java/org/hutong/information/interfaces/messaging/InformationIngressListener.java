@@ -7,6 +7,8 @@ import jakarta.ejb.MessageDriven;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.List;
+import org.hutong.audit.application.AuditLog;
+import org.hutong.audit.domain.AuditEntry;
 import org.hutong.exchange.interfaces.messaging.MessageBodies;
 import org.hutong.exchange.interfaces.messaging.UnreadableBodyException;
 import org.hutong.information.application.InformationIngestion;
@@ -37,6 +39,9 @@ public class InformationIngressListener implements MessageListener {
     @Inject
     BrokerSenders senders;
 
+    @EJB
+    AuditLog audit;
+
     @Override
     public void onMessage(Message message) {
         String payload;
@@ -46,6 +51,7 @@ public class InformationIngressListener implements MessageListener {
             ingestion.reject("", e.getMessage(), List.of(new Violation("", e.getMessage())));
             return;
         }
+        String actor = senders.claimedUser(message);
         try {
             Sender sender = senders.of(message);
             if (InformationIngestion.isBatch(payload)) {
@@ -54,6 +60,9 @@ public class InformationIngressListener implements MessageListener {
                 ingestion.ingest(payload, sender);
             }
         } catch (AccessRefusedException e) {
+            // Refused like an HTTP request would be, and audited like one.
+            audit.recordSecurityEvent(AuditEntry.refused(actor, "information.publish", "hutong.information.ingress",
+                    e.getMessage()));
             ingestion.reject(payload, e.getMessage(), List.of(new Violation("/producer", e.getMessage())));
         } catch (InformationTooLargeException e) {
             ingestion.reject(payload, e.getMessage(), List.of(new Violation("", e.getMessage())));

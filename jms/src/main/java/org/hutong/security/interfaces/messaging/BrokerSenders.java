@@ -34,6 +34,16 @@ public class BrokerSenders {
         this.hubUser = hubUser;
     }
 
+    /** The broker user stamped on the message, for the audit trail; {@code unstamped} when there is none. */
+    public String claimedUser(Message message) {
+        try {
+            String user = message.getStringProperty(VALIDATED_USER);
+            return user == null || user.isEmpty() ? "unstamped" : user;
+        } catch (JMSException e) {
+            return "unreadable";
+        }
+    }
+
     /** @throws AccessRefusedException the broker did not say who sent the message */
     public Sender of(Message message) {
         try {

@@ -11,6 +11,7 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hutong.information.application.InformationIngestion;
@@ -22,12 +23,17 @@ import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
 import org.junit.jupiter.api.Test;
+import org.hutong.audit.application.AuditLog;
+import org.hutong.audit.application.AuditView;
+import org.hutong.audit.application.ChainVerification;
+import org.hutong.audit.domain.AuditEntry;
 import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.domain.Sender;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
 
 class InformationIngressListenerTest {
 
+    private final List<String> audited = new ArrayList<>();
     private final List<String> ingested = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
     private RuntimeException failure;
@@ -36,6 +42,22 @@ class InformationIngressListenerTest {
 
     {
         listener.senders = new BrokerSenders("hutong");
+        listener.audit = new AuditLog() {
+            @Override
+            public List<AuditView> find(String actor, String action, Instant since, Instant until, long after, int limit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ChainVerification verify() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void recordSecurityEvent(AuditEntry entry) {
+                audited.add(entry.actor() + " " + entry.action() + " " + entry.outcome());
+            }
+        };
         listener.ingestion = new InformationIngestion() {
             @Override
             public IngestionReceipt ingest(String envelopeJson, Sender sender) {
@@ -136,6 +158,7 @@ class InformationIngressListenerTest {
         assertThat(ingested).isEmpty();
         assertThat(rejected).singleElement().asString()
                 .startsWith("the message carries no sender stamped by the broker").endsWith("| {\"id\":1} | 1");
+        assertThat(audited).containsExactly("unstamped information.publish refused");
     }
 
     @Test
@@ -175,6 +198,7 @@ class InformationIngressListenerTest {
         listener.onMessage(message(TextMessage.class, "{}", "fw-01"));
 
         assertThat(rejected).containsExactly("the producer 'ids-01' is not the authenticated product 'fw-01' | {} | 1");
+        assertThat(audited).containsExactly("fw-01 information.publish refused");
     }
 
     /** A text message the hub's own broker account sent. */
