@@ -49,8 +49,27 @@ public final class Hub {
     private Hub() {
     }
 
+    /** The hub's own broker account: for hub-side work only (reading dead letters, acting as a bridge). */
     static ConnectionFactory jms() {
         return new ActiveMQConnectionFactory(BROKER_URL, BROKER_USER, BROKER_PASSWORD);
+    }
+
+    private static final Map<String, String> BROKER_PASSWORDS = new ConcurrentHashMap<>();
+
+    /**
+     * The broker account of test product {@code productId} (registered on first use to publish and
+     * subscribe to every type): what a product sends with it is checked like any product's.
+     */
+    static ConnectionFactory jmsAs(String productId) {
+        String password = BROKER_PASSWORDS.computeIfAbsent(productId, id -> {
+            registeredProduct(id);
+            // Shown once at registration: renew it to learn it, as an administrator would.
+            HttpResponse<String> renewed = TestIdentities.ADMIN.post("/products/" + id + "/broker-credentials",
+                    "application/json", "");
+            assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+            return json(renewed).getString("password");
+        });
+        return new ActiveMQConnectionFactory(BROKER_URL, productId, password);
     }
 
     /** A valid alert envelope from {@code producer} with a fresh id. */

@@ -78,7 +78,7 @@ class InformationBatchIT {
         String producer = Hub.uniqueProducer("jms-batch");
         String invalid = Fixtures.envelope("asset", "invalid", producer);
         String batch = "[" + Hub.alert(producer) + "," + invalid + "," + Fixtures.envelope("threat", "valid", producer) + "]";
-        try (JMSContext context = Hub.jms().createContext()) {
+        try (JMSContext context = Hub.jmsAs(producer).createContext()) {
             context.createProducer().send(context.createQueue("hutong.information.ingress"), batch);
         }
 
@@ -92,8 +92,9 @@ class InformationBatchIT {
     @Test
     void parksEveryTypesInvalidFixtureSentOverJms() throws Exception {
         for (String type : Fixtures.TYPES) {
-            String invalid = Fixtures.envelope(type, "invalid", Hub.uniqueProducer("jms-fixture"));
-            try (JMSContext context = Hub.jms().createContext()) {
+            String producer = Hub.uniqueProducer("jms-fixture");
+            String invalid = Fixtures.envelope(type, "invalid", producer);
+            try (JMSContext context = Hub.jmsAs(producer).createContext()) {
                 context.createProducer().send(context.createQueue("hutong.information.ingress"), invalid);
             }
             Message parked = InformationJmsIT.receiveMatching("hutong.information.dlq", invalid, Duration.ofSeconds(30));
@@ -106,7 +107,7 @@ class InformationBatchIT {
     @Test
     void storesEveryTypesValidFixtureSentOverJms() {
         String producer = Hub.uniqueProducer("jms-fixture");
-        try (JMSContext context = Hub.jms().createContext()) {
+        try (JMSContext context = Hub.jmsAs(producer).createContext()) {
             for (String type : Fixtures.TYPES) {
                 context.createProducer().send(context.createQueue("hutong.information.ingress"),
                         Fixtures.envelope(type, "valid", producer));

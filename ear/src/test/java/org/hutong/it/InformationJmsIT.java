@@ -23,7 +23,7 @@ class InformationJmsIT {
     void storesAnEnvelopeSentToTheIngressQueue() throws Exception {
         String producer = Hub.uniqueProducer("edr");
         String id = UUID.randomUUID().toString();
-        try (JMSContext context = Hub.jms().createContext()) {
+        try (JMSContext context = Hub.jmsAs(producer).createContext()) {
             context.createProducer().send(context.createQueue("hutong.information.ingress"),
                     Hub.alert(producer, id, "malicious process"));
         }
@@ -43,14 +43,14 @@ class InformationJmsIT {
     void storesADuplicateSentTwiceOnlyOnce() {
         String producer = Hub.uniqueProducer("edr");
         String envelope = Hub.alert(producer);
-        try (JMSContext context = Hub.jms().createContext()) {
+        try (JMSContext context = Hub.jmsAs(producer).createContext()) {
             var ingress = context.createQueue("hutong.information.ingress");
             context.createProducer().send(ingress, envelope);
             context.createProducer().send(ingress, envelope);
         }
         // A marker sent after both: once it is stored, both earlier messages were consumed.
         String marker = Hub.alert(producer);
-        try (JMSContext context = Hub.jms().createContext()) {
+        try (JMSContext context = Hub.jmsAs(producer).createContext()) {
             context.createProducer().send(context.createQueue("hutong.information.ingress"), marker);
         }
 
