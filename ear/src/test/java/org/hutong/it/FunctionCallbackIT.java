@@ -2,6 +2,12 @@ package org.hutong.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -34,6 +40,7 @@ class FunctionCallbackIT {
 
     private final HttpServer server = start();
     private final BlockingQueue<String> commands = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> signatures = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> callbacks = new LinkedBlockingQueue<>();
     private final AtomicInteger deliveries = new AtomicInteger();
 
@@ -64,6 +71,7 @@ class FunctionCallbackIT {
         assertThat(deliveries).hasValue(2);
         JsonObject json = Hub.json(command);
         assertThat(json.getString("function")).isEqualTo("protect.block-url");
+        assertSignedByTheHub(command, signatures.poll(1, TimeUnit.SECONDS), product);
         HttpResponse<String> reported = Hub.post(location.replace(Hub.API, "") + "/results", "application/json",
                 "{\"request_id\":\"%s\",\"product\":\"%s\",\"status\":\"succeeded\",\"result\":{\"blocked\":true}}"
                         .formatted(json.getString("request_id"), product));
@@ -91,6 +99,23 @@ class FunctionCallbackIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(Hub.json(refused).getJsonArray("violations").getValuesAs(JsonObject.class))
                 .extracting(v -> v.getString("pointer")).contains("/callback");
+    }
+
+    /**
+     * A product checks that a command came from the hub: a detached JWS over the exact body, verified
+     * with Nimbus (not Hutong's code) against the key the hub publishes to products.
+     */
+    private static void assertSignedByTheHub(String body, String signature, String product) throws Exception {
+        assertThat(signature).as("X-Hutong-Signature").isNotNull().isNotEqualTo("null");
+        JWSObject jws = JWSObject.parse(signature, new Payload(body));
+        assertThat(jws.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        HttpResponse<String> published = TestIdentities.product(product).get("/hub/keys");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        JWK key = JWKSet.parse(published.body()).getKeyByKeyId(jws.getHeader().getKeyID());
+        assertThat(key).as("the published key " + jws.getHeader().getKeyID()).isNotNull();
+        assertThat(jws.verify(new ECDSAVerifier(key.toECKey()))).as("the signature verifies").isTrue();
+        JWSObject tampered = JWSObject.parse(signature, new Payload(body.replace("evil.example", "good.example")));
+        assertThat(tampered.verify(new ECDSAVerifier(key.toECKey()))).as("a changed body does not verify").isFalse();
     }
 
     /** Blind SSRF: the hub must not be made to call the cloud metadata service, its own broker console, or the LAN. */
@@ -151,6 +176,7 @@ class FunctionCallbackIT {
                     exchange.sendResponseHeaders(503, -1);
                 } else {
                     commands.add(body);
+                    signatures.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Hutong-Signature")));
                     exchange.sendResponseHeaders(202, -1);
                 }
                 exchange.close();
