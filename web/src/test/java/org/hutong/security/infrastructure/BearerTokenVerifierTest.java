@@ -43,6 +43,15 @@ class BearerTokenVerifierTest {
         assertThat(caller).isEqualTo(new TokenCaller("fw-oauth", true, Set.of()));
     }
 
+    /** RFC 9068 access tokens carry client_id for people too: a person must not become the client's product. */
+    @Test
+    void aPersonsTokenIssuedThroughAClientNamedLikeAProductStaysThePersons() throws Exception {
+        TokenCaller caller = verifier.verify(token(KEY, claims().claim("client_id", "fw-oauth")
+                .claim("preferred_username", "mallory").claim("groups", List.of("staff"))));
+
+        assertThat(caller).isEqualTo(new TokenCaller("mallory", false, Set.of("staff")));
+    }
+
     @Test
     void refusesOtherKeysIssuersAudiencesAndExpiredTokens() throws Exception {
         assertThatThrownBy(() -> verifier.verify(token(OTHER_KEY, claims().claim("preferred_username", "kim"))))
