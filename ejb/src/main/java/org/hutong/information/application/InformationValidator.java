@@ -1,6 +1,8 @@
 package org.hutong.information.application;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +26,24 @@ import org.hutong.information.domain.Violation;
  */
 final class InformationValidator {
 
-    // Exact decimals (content hashes depend on them) and no silently ignored trailing text.
-    private final ObjectMapper mapper = new ObjectMapper()
+    /** Deeper than any information body needs; each level costs the validator and the canonical form. */
+    static final int MAX_NESTING_DEPTH = 32;
+    /** One string of an envelope; the envelope itself is at most 1 MiB. */
+    static final int MAX_STRING_LENGTH = 256 * 1024;
+    /** Digits and signs of one number: a double needs 25 at most, exponents included. */
+    static final int MAX_NUMBER_LENGTH = 100;
+    static final int MAX_NAME_LENGTH = 1024;
+
+    // Exact decimals (content hashes depend on them), no silently ignored trailing text, and input
+    // that costs the parser far more than its size refused while it is read.
+    private final ObjectMapper mapper = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxNameLength(MAX_NAME_LENGTH)
+                    .build())
+            .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Schema envelope;

@@ -20,9 +20,10 @@ import org.hutong.security.domain.OutboundDestinations;
 @ApplicationScoped
 public class OutboundPolicy {
 
+    // Optional: an empty Liberty variable is no value at all to MicroProfile Config.
     @Inject
-    @ConfigProperty(name = "hutong.outbound.allow", defaultValue = "")
-    String allowList;
+    @ConfigProperty(name = "hutong.outbound.allow")
+    Optional<String> allowList;
 
     @Inject
     @ConfigProperty(name = "hutong.outbound.https.only", defaultValue = "false")
@@ -35,14 +36,14 @@ public class OutboundPolicy {
     }
 
     public OutboundPolicy(String allowList, boolean httpsOnly) {
-        this.allowList = allowList;
+        this.allowList = Optional.ofNullable(allowList);
         this.httpsOnly = httpsOnly;
         init();
     }
 
     @PostConstruct
     void init() {
-        destinations = new OutboundDestinations(allowList);
+        destinations = new OutboundDestinations(allowList.orElse(""));
     }
 
     /**

@@ -17,19 +17,37 @@ import java.util.Set;
 
 /**
  * Verifies OpenID Connect / OAuth2 access tokens (JWT) of one issuer: signature with the issuer's
- * published keys (RS256, ES256), issuer, audience, expiry. A token that carries the product claim
- * ({@code client_id} for Keycloak's client-credentials tokens) speaks for the product of that id;
- * any other speaks for the person named by the user claim, with the token's groups.
+ * published keys (RS256, ES256), issuer, audience, expiry. A client-credentials token of an allowed
+ * client or of the client's own service account speaks for the product of that id (the product
+ * claim, {@code client_id}); any other speaks for the person named by the user claim, with the
+ * token's groups.
  */
 public final class BearerTokenVerifier {
 
-    /** How the claims of a token are read. */
-    public record Claims(String user, String groups, String product) {
+    /**
+     * How the claims of a token are read. A token names a product only when its product claim names
+     * a client on {@code productClients}, or it is that client's own service account (its user claim
+     * is {@code serviceAccountPrefix} + the client id, as Keycloak writes it): RFC 9068 access tokens
+     * carry {@code client_id} for people too, and a person is not the client they logged in through.
+     */
+    public record Claims(String user, String groups, String product, Set<String> productClients,
+            String serviceAccountPrefix) {
 
         public Claims {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(groups, "groups");
             Objects.requireNonNull(product, "product");
+            productClients = Set.copyOf(productClients);
+            Objects.requireNonNull(serviceAccountPrefix, "serviceAccountPrefix");
+        }
+
+        public Claims(String user, String groups, String product) {
+            this(user, groups, product, Set.of(), "service-account-");
+        }
+
+        boolean namesProduct(String client, String userName) {
+            return productClients.contains(client)
+                    || (!serviceAccountPrefix.isEmpty() && (serviceAccountPrefix + client).equals(userName));
         }
     }
 
@@ -56,10 +74,10 @@ public final class BearerTokenVerifier {
         }
         try {
             String product = set.getStringClaim(claims.product());
-            if (product != null && !product.isBlank()) {
+            String user = set.getStringClaim(claims.user());
+            if (product != null && !product.isBlank() && claims.namesProduct(product, user)) {
                 return new TokenCaller(product, true, Set.of());
             }
-            String user = set.getStringClaim(claims.user());
             if (user == null || user.isBlank()) {
                 throw new CredentialsRefusedException("the bearer token names no user (claim " + claims.user() + ")");
             }

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -45,6 +47,15 @@ public class BearerTokens {
     @ConfigProperty(name = "hutong.oidc.product.claim", defaultValue = "client_id")
     String productClaim;
 
+    /** Clients whose tokens speak for the product of their id, besides their own service accounts. */
+    @Inject
+    @ConfigProperty(name = "hutong.oidc.product.clients")
+    Optional<String> productClients;
+
+    @Inject
+    @ConfigProperty(name = "hutong.oidc.service.account.prefix", defaultValue = "service-account-")
+    String serviceAccountPrefix;
+
     private BearerTokenVerifier verifier;
 
     @PostConstruct
@@ -57,7 +68,9 @@ public class BearerTokens {
             // Keys are cached and fetched again when a token names a key id not seen yet (rotation).
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(URI.create(jwksUri.get()).toURL()).retrying(true).build();
             verifier = new BearerTokenVerifier(issuer.get(), audience, keys,
-                    new BearerTokenVerifier.Claims(userClaim, groupsClaim, productClaim));
+                    new BearerTokenVerifier.Claims(userClaim, groupsClaim, productClaim,
+                            Arrays.stream(productClients.orElse("").split(",")).map(String::strip).filter(c -> !c.isEmpty())
+                                    .collect(Collectors.toSet()), serviceAccountPrefix.strip()));
             LOG.info(() -> "Bearer tokens of " + issuer.get() + " for audience " + audience + " are accepted");
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalStateException("hutong.oidc.jwks.uri is not a URL: " + jwksUri.get(), e);

@@ -43,6 +43,18 @@ class BearerTokenVerifierTest {
         assertThat(caller).isEqualTo(new TokenCaller("fw-oauth", true, Set.of()));
     }
 
+    @Test
+    void readsAProductFromATokenOfAnAllowListedClient() throws Exception {
+        BearerTokenVerifier allowing = new BearerTokenVerifier(ISSUER, "hutong-api",
+                new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK())),
+                new BearerTokenVerifier.Claims("preferred_username", "groups", "client_id", Set.of("edr-07"), ""));
+
+        assertThat(allowing.verify(token(KEY, claims().claim("client_id", "edr-07").claim("preferred_username", "x"))))
+                .isEqualTo(new TokenCaller("edr-07", true, Set.of()));
+        assertThat(allowing.verify(token(KEY, claims().claim("client_id", "fw-oauth")
+                .claim("preferred_username", "service-account-fw-oauth"))).product()).isFalse();
+    }
+
     /** RFC 9068 access tokens carry client_id for people too: a person must not become the client's product. */
     @Test
     void aPersonsTokenIssuedThroughAClientNamedLikeAProductStaysThePersons() throws Exception {

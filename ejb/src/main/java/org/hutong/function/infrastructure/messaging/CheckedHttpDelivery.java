@@ -28,6 +28,7 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.hutong.function.application.HttpDelivery;
+import org.hutong.security.application.HubSigningKey;
 import org.hutong.security.application.OutboundPolicy;
 
 /**
@@ -41,6 +42,9 @@ public class CheckedHttpDelivery implements HttpDelivery {
 
     @Inject
     OutboundPolicy policy;
+
+    @Inject
+    HubSigningKey signingKey;
 
     private CloseableHttpClient client;
 
@@ -89,6 +93,8 @@ public class CheckedHttpDelivery implements HttpDelivery {
         }
         HttpPost post = new HttpPost(url);
         post.setHeader("X-Hutong-Request-Id", requestId);
+        // Proof that the hub sent it: a detached JWS over the exact body, key at GET /api/v1/hub/keys.
+        post.setHeader("X-Hutong-Signature", signingKey.sign(json));
         post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
         try {
             int status = client.execute(post, response -> {
