@@ -40,6 +40,37 @@ class BrokerSecurityIT {
         }
     }
 
+    /**
+     * Each subscribing product has its own queue on each subscribed type's address, made by the hub:
+     * only that product consumes it, nobody else may delete it or make subscriptions of their own.
+     */
+    @Test
+    void aProductsSubscriptionQueueIsItsOwnAndOnlyTheHubMakesOrDeletesThem() throws Exception {
+        JsonObject alpha = register("alpha");
+        String alphaId = alpha.getString("id");
+        JsonObject beta = register("beta");
+        String subscription = "hutong.information.alert::" + alphaId + ".alert";
+        String producer = Hub.uniqueProducer("ids");
+        String alert = Hub.alert(producer);
+        assertThat(Hub.registeredProduct(producer).post("/information", "application/json", alert).statusCode())
+                .isEqualTo(201);
+
+        try (JMSContext context = login(alpha).createContext()) {
+            Message received = context.createConsumer(context.createQueue(subscription)).receive(15_000);
+            assertThat(received).as("the alert published before alpha connected waits in alpha's queue").isNotNull();
+            assertThat(received.getBody(String.class)).contains(Hub.json(alert).getString("id"));
+        }
+        try (JMSContext context = login(beta).createContext()) {
+            assertThatThrownBy(() -> context.createConsumer(context.createQueue(subscription)))
+                    .isInstanceOf(JMSSecurityRuntimeException.class);
+            assertThatThrownBy(() -> context.createConsumer(context.createTopic("hutong.information.alert")))
+                    .as("a subscription of beta's own making").isInstanceOf(JMSSecurityRuntimeException.class);
+            assertThatThrownBy(() -> context.createSharedDurableConsumer(context.createTopic("hutong.information.alert"),
+                    alphaId + ".alert")).as("beta taking over alpha's queue by name")
+                    .isInstanceOf(JMSSecurityRuntimeException.class);
+        }
+    }
+
     @Test
     void aProductPublishesOverJmsOnlyAsItself() throws Exception {
         JsonObject alpha = register("alpha");
