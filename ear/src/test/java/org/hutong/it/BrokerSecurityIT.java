@@ -29,12 +29,13 @@ class BrokerSecurityIT {
 
         try (JMSContext context = login(alpha).createContext()) {
             context.createConsumer(context.createQueue("hutong.function." + alpha.getString("id"))).receiveNoWait();
-            context.createConsumer(context.createTopic("hutong.information.alert")).receiveNoWait();
+            context.createConsumer(context.createQueue("hutong.information.alert::" + alpha.getString("id") + ".alert"))
+                    .receiveNoWait();
 
             assertThatThrownBy(() -> context.createConsumer(context.createQueue("hutong.function." + beta)))
                     .isInstanceOf(JMSSecurityRuntimeException.class);
-            assertThatThrownBy(() -> context.createConsumer(context.createTopic("hutong.information.asset")))
-                    .isInstanceOf(JMSSecurityRuntimeException.class);
+            assertThatThrownBy(() -> context.createConsumer(context.createQueue("hutong.information.asset::"
+                    + alpha.getString("id") + ".asset"))).isInstanceOf(JMSSecurityRuntimeException.class);
             assertThatThrownBy(() -> context.createConsumer(context.createQueue("hutong.information.ingress")))
                     .isInstanceOf(JMSSecurityRuntimeException.class);
         }

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Products' accounts on the message broker. A product's user is its id; its roles let it send to
  * {@code hutong.information.ingress} and {@code hutong.function.results}, consume its own
- * {@code hutong.function.<id>} and the information addresses of the types it subscribed to.
+ * {@code hutong.function.<id>} and its own subscription queue of each type it subscribed to.
  * Broker changes are not transactional: they happen at once, whatever the caller's transaction.
  */
 @Local
@@ -34,6 +34,15 @@ public interface BrokerAccounts {
 
     /** Removes the product's user and the permissions on its command queue. */
     void revoke(String productId);
+
+    /**
+     * The product's subscription queue for one information type: {@code <productId>.<type>} on
+     * {@code hutong.information.<type>}, read by its fully qualified name
+     * {@code hutong.information.<type>::<productId>.<type>}.
+     */
+    static String subscriptionQueue(String productId, String type) {
+        return productId + "." + type;
+    }
 
     /** The roles of a product's broker user. */
     static String roles(String productId, Set<String> subscribedTypes) {

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hutong.information.domain.InformationType;
 import org.hutong.registry.domain.Product;
 import org.hutong.security.application.BrokerAccounts;
 
@@ -58,6 +59,7 @@ public class ArtemisBrokerAccounts implements BrokerAccounts {
             // create/delete address: the product consumes, the hub does everything.
             broker.invoke("addSecuritySettings", false, Product.QUEUE_PREFIX + productId,
                     hubRole, own, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole);
+            subscriptions(broker, productId, subscribedTypes);
             broker.forgetSessions(productId);
         }
         LOG.log(Level.INFO, "Broker account of product {0} issued, subscribed to {1}", new Object[] {productId, subscribedTypes});
@@ -70,6 +72,7 @@ public class ArtemisBrokerAccounts implements BrokerAccounts {
         try (Management broker = new Management(connectionFactory.createContext())) {
             broker.invoke("resetUser", false, productId, null, roles);
             if (active) {
+                subscriptions(broker, productId, subscribedTypes);
                 broker.invoke("clearAuthorizationCache", true);
             } else {
                 // Consumers already open would go on receiving: close its connections too.
@@ -84,9 +87,35 @@ public class ArtemisBrokerAccounts implements BrokerAccounts {
         try (Management broker = new Management(connectionFactory.createContext())) {
             broker.invoke("removeUser", true, productId);
             broker.invoke("removeSecuritySettings", true, Product.QUEUE_PREFIX + productId);
+            subscriptions(broker, productId, Set.of());
             broker.forgetSessions(productId);
         }
         LOG.log(Level.INFO, "Broker account of product {0} revoked", productId);
+    }
+
+    /**
+     * One durable queue per subscribed type, {@code <productId>.<type>} on {@code hutong.information.<type>},
+     * that only the product consumes and browses (by its fully qualified name); the queues and
+     * permissions of types it no longer subscribes to go. Only the hub makes or deletes them.
+     */
+    private void subscriptions(Management broker, String productId, Set<String> subscribedTypes) {
+        String own = hubRole + ",product-" + productId;
+        for (InformationType type : InformationType.values()) {
+            String queue = BrokerAccounts.subscriptionQueue(productId, type.wireName());
+            String fullyQualified = type.address() + "::" + queue;
+            if (subscribedTypes.contains(type.wireName())) {
+                broker.invoke("createQueue", false, Json.createObjectBuilder().add("name", queue)
+                        .add("address", type.address()).add("routing-type", "MULTICAST").add("durable", true)
+                        .add("auto-create-address", false).build().toString(), true);
+                // send, consume, create/delete durable queue, create/delete non-durable queue, manage,
+                // browse, create/delete address
+                broker.invoke("addSecuritySettings", false, fullyQualified,
+                        hubRole, own, hubRole, hubRole, hubRole, hubRole, hubRole, own, hubRole, hubRole);
+            } else {
+                broker.invoke("removeSecuritySettings", true, fullyQualified);
+                broker.invoke("destroyQueue", true, queue, true, false);
+            }
+        }
     }
 
     /** Requests to the broker's management address, with one reply queue for all of them. */
