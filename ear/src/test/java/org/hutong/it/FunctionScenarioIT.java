@@ -140,7 +140,9 @@ class FunctionScenarioIT {
         String mac = String.format("02:00:5E:%02X:%02X:%02X", (int) (Math.random() * 256), (int) (Math.random() * 256),
                 (int) (Math.random() * 256));
         Future<List<JsonObject>> answered = products.submit(() -> {
-            try (JMSContext context = Hub.jms().createContext();
+            // The scanner takes its command and reports with its own broker account, as a product would.
+            try (JMSContext context = new ActiveMQConnectionFactory(Hub.BROKER_URL, scanner, BROKER_PASSWORDS.get(scanner))
+                    .createContext();
                     JMSConsumer consumer = context.createConsumer(context.createQueue("hutong.function." + scanner))) {
                 JsonObject command = Hub.json(((TextMessage) consumer.receive(30_000)).getText());
                 JsonObject asset = Json.createObjectBuilder().add("id", UUID.randomUUID().toString()).add("type", "asset")

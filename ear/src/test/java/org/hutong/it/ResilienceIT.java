@@ -56,7 +56,7 @@ class ResilienceIT {
         assertThat(Hub.post("/information", "application/json", Hub.alert(Hub.uniqueProducer("ids"))).statusCode())
                 .isEqualTo(201);
         String producer = Hub.uniqueProducer("edr");
-        try (JMSContext context = Hub.jms().createContext()) {
+        try (JMSContext context = Hub.jmsAs(producer).createContext()) {
             context.createProducer().send(context.createQueue("hutong.information.ingress"), Hub.alert(producer));
         }
         Hub.await(Duration.ofSeconds(60), "the ingress listener to take messages again",
