@@ -15,8 +15,17 @@ def send_amqp(args, body, properties):
     from proton import Message
     from proton.utils import BlockingConnection
 
-    connection = BlockingConnection(f"amqp://{args.host}:{args.port}", user=args.user,
-                                    password=args.password, allowed_mechs="PLAIN", timeout=20)
+    ssl_domain = None
+    scheme = "amqp"
+    if args.tls_ca:
+        from proton import SSLDomain
+        ssl_domain = SSLDomain(SSLDomain.MODE_CLIENT)
+        ssl_domain.set_trusted_ca_db(args.tls_ca)
+        ssl_domain.set_peer_authentication(SSLDomain.VERIFY_PEER_NAME)
+        scheme = "amqps"
+    connection = BlockingConnection(f"{scheme}://{args.host}:{args.port}", user=args.user,
+                                    password=args.password, allowed_mechs="PLAIN", timeout=20,
+                                    ssl_domain=ssl_domain)
     try:
         sender = connection.create_sender(args.address)
         sender.send(Message(body=body, durable=True, properties=properties))
@@ -99,6 +108,7 @@ def main():
     parser.add_argument("--password", required=True)
     parser.add_argument("--address", required=True)
     parser.add_argument("--client-id")
+    parser.add_argument("--tls-ca", help="AMQP over TLS, trusting this CA certificate (PEM); host name checked")
     parser.add_argument("--property", action="append", default=[], metavar="KEY=VALUE")
     args = parser.parse_args()
     properties = dict(item.split("=", 1) for item in args.property)

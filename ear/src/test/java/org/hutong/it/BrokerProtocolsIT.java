@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.json.JsonObject;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -24,6 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BrokerProtocolsIT {
 
     private static final String INGRESS = "hutong.information.ingress";
+    private static final int TLS_PORT = Integer.getInteger("hutong.broker.tls.port", 61617);
+    private static final Path BROKER_CA = Path.of(System.getProperty("hutong.broker.tls.ca",
+            "target/artemis-instance/etc/broker-tls.pem"));
     /** The property Artemis stamps with the authenticated user: a client must not be able to write it. */
     private static final String SENDER_STAMP = "_AMQ_VALIDATED_USER";
 
@@ -84,5 +89,24 @@ class BrokerProtocolsIT {
             assertThatThrownBy(() -> context.createProducer().send(context.createQueue(INGRESS), oversized))
                     .hasStackTraceContaining("the broker accepts at most 34603008");
         }
+    }
+
+    /** The broker's TLS acceptor: AMQP over TLS from Qpid Proton, and the handshake as OpenSSL sees it. */
+    @Test
+    void productsReachTheBrokerOverTlsWithAVerifiableCertificate() {
+        JsonObject alpha = BrokerSecurityIT.register("alpha");
+        String id = alpha.getString("id");
+        String own = Hub.alert(id);
+
+        ForeignClient.sendAmqpOverTls(TLS_PORT, id, alpha.getJsonObject("broker").getString("password"), INGRESS, own,
+                BROKER_CA);
+
+        Hub.await(Duration.ofSeconds(30), "the alert sent over TLS to be stored", () -> Hub.json(
+                Hub.get("/information?producer=" + id)).getJsonArray("items").size() == 1);
+        ForeignClient.Outcome handshake = ForeignClient.run(List.of("openssl", "s_client", "-connect",
+                "127.0.0.1:" + TLS_PORT, "-servername", "localhost", "-verify_hostname", "localhost",
+                "-CAfile", BROKER_CA.toString(), "-verify_return_error", "-tls1_3"), "");
+        assertThat(handshake.exitCode()).as(handshake.output()).isZero();
+        assertThat(handshake.output()).contains("Verify return code: 0 (ok)").contains("TLSv1.3");
     }
 }

@@ -32,6 +32,14 @@ final class ForeignClient {
         assertThat(outcome.exitCode()).as("%s client: %s", protocol, outcome.output()).isZero();
     }
 
+    /** Sends {@code body} over AMQP 1.0 on TLS to {@code port}, trusting {@code ca} and checking the host name. */
+    static void sendAmqpOverTls(int port, String user, String password, String address, String body, Path ca) {
+        Outcome outcome = run(List.of("/usr/bin/python3", SCRIPT.toString(), "amqp", "--host", "localhost",
+                "--port", String.valueOf(port), "--user", user, "--password", password, "--address", address,
+                "--tls-ca", ca.toString()), body);
+        assertThat(outcome.exitCode()).as("amqps client: %s", outcome.output()).isZero();
+    }
+
     /** Sends {@code body}, expecting the broker to refuse it: answers what the client reported. */
     static String sendRefused(String protocol, String user, String password, String address, String body) {
         Outcome outcome = attempt(protocol, user, password, address, body, Map.of());
@@ -39,7 +47,7 @@ final class ForeignClient {
         return outcome.output();
     }
 
-    private record Outcome(int exitCode, String output) {
+    record Outcome(int exitCode, String output) {
     }
 
     private static Outcome attempt(String protocol, String user, String password, String address, String body,
@@ -48,10 +56,16 @@ final class ForeignClient {
                 "--port", String.valueOf(URI.create(Hub.BROKER_URL).getPort()),
                 "--user", user, "--password", password, "--address", address));
         properties.forEach((key, value) -> command.addAll(List.of("--property", key + "=" + value)));
+        return run(command, body);
+    }
+
+    /** Runs {@code command} with {@code input} on its standard input. */
+    static Outcome run(List<String> command, String input) {
+        String protocol = String.join(" ", command.subList(0, Math.min(3, command.size())));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             try (var stdin = process.getOutputStream()) {
-                stdin.write(body.getBytes(StandardCharsets.UTF_8));
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s client finished", protocol).isTrue();
