@@ -37,6 +37,7 @@ import org.hutong.registry.domain.SigningPolicy;
 import org.hutong.security.domain.DetachedJws;
 import org.hutong.security.domain.PublicKeys;
 import org.hutong.security.application.BrokerAccounts;
+import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.domain.Roles;
 
 @Stateless
@@ -173,7 +174,11 @@ public class ProductRegistryService implements ProductRegistry {
     }
 
     @Override
+    @RolesAllowed(Roles.PRODUCT)
     public Optional<ProductView> heartbeat(String id) {
+        if (!id.equals(actor())) {
+            throw new AccessRefusedException("a product sends heartbeats only for itself");
+        }
         return products.find(id).map(product -> {
             requireRegistered(product);
             product.seen(now());

@@ -27,6 +27,35 @@ public class ProductRightsService {
                 + "' is not registered"));
     }
 
+    /**
+     * What product {@code productId} may read: the types it subscribed to, and its own information,
+     * while its registration is active.
+     *
+     * @param type the information type asked for; empty means every type
+     * @param producer the producer asked for; empty means every producer
+     * @throws AccessRefusedException why it may not
+     */
+    public void checkRead(String productId, Optional<String> type, Optional<String> producer) {
+        Product product = products.find(productId)
+                .orElseThrow(() -> new AccessRefusedException("product '" + productId + "' is not registered"));
+        ProductRights rights = rightsOf(product);
+        if (!rights.mayReadOwn()) {
+            throw new AccessRefusedException("product '" + productId + "' is " + product.status().wireName()
+                    + ": it reads nothing");
+        }
+        if (producer.filter(productId::equals).isPresent()) {
+            return;
+        }
+        if (type.isEmpty()) {
+            throw new AccessRefusedException("a product reads one information type it subscribed to (type=), "
+                    + "or its own (producer=" + productId + "); subscribed: " + product.description().subscribes());
+        }
+        if (!rights.mayRead(type.get())) {
+            throw new AccessRefusedException("product '" + productId + "' did not subscribe to " + type.get()
+                    + " information");
+        }
+    }
+
     static ProductRights rightsOf(Product product) {
         return new ProductRights(product.id(), product.status() == ProductStatus.ACTIVE,
                 new LinkedHashSet<>(product.description().publishes()),

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import org.hutong.security.domain.Roles;
-import org.hutong.security.interfaces.ProductReaders;
 
 class InformationResourceTest {
 
@@ -31,7 +30,6 @@ class InformationResourceTest {
     private final InformationResource resource = new InformationResource();
 
     {
-        resource.readers = new ProductReaders();
         resource.security = new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
