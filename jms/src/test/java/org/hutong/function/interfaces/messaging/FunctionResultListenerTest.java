@@ -6,7 +6,6 @@ import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.lang.reflect.Proxy;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,38 +15,21 @@ import org.hutong.function.application.InvocationView;
 import org.hutong.function.application.Invocations;
 import org.hutong.function.application.ResultReport;
 import org.junit.jupiter.api.Test;
-import org.hutong.audit.application.AuditLog;
-import org.hutong.audit.application.AuditView;
-import org.hutong.audit.application.ChainVerification;
-import org.hutong.audit.domain.AuditEntry;
+import org.hutong.exchange.interfaces.messaging.RecordingAuditLog;
 import org.hutong.security.domain.Sender;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
 
 class FunctionResultListenerTest {
 
-    private final List<String> audited = new ArrayList<>();
+    private final RecordingAuditLog auditLog = new RecordingAuditLog();
+    private final List<String> audited = auditLog.recorded;
     private final List<String> accepted = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
     private final FunctionResultListener listener = new FunctionResultListener();
 
     {
         listener.senders = new BrokerSenders("hutong");
-        listener.audit = new AuditLog() {
-            @Override
-            public List<AuditView> find(String actor, String action, Instant since, Instant until, long after, int limit) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ChainVerification verify() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void recordSecurityEvent(AuditEntry entry) {
-                audited.add(entry.actor() + " " + entry.action() + " " + entry.outcome());
-            }
-        };
+        listener.audit = auditLog;
         listener.invocations = new Invocations() {
             @Override
             public InvocationView invoke(InvocationRequest request) {

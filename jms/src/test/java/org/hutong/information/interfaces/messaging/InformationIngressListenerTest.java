@@ -11,7 +11,6 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hutong.information.application.InformationIngestion;
@@ -23,17 +22,15 @@ import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
 import org.junit.jupiter.api.Test;
-import org.hutong.audit.application.AuditLog;
-import org.hutong.audit.application.AuditView;
-import org.hutong.audit.application.ChainVerification;
-import org.hutong.audit.domain.AuditEntry;
+import org.hutong.exchange.interfaces.messaging.RecordingAuditLog;
 import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.domain.Sender;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
 
 class InformationIngressListenerTest {
 
-    private final List<String> audited = new ArrayList<>();
+    private final RecordingAuditLog auditLog = new RecordingAuditLog();
+    private final List<String> audited = auditLog.recorded;
     private final List<String> ingested = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
     private RuntimeException failure;
@@ -42,22 +39,7 @@ class InformationIngressListenerTest {
 
     {
         listener.senders = new BrokerSenders("hutong");
-        listener.audit = new AuditLog() {
-            @Override
-            public List<AuditView> find(String actor, String action, Instant since, Instant until, long after, int limit) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ChainVerification verify() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void recordSecurityEvent(AuditEntry entry) {
-                audited.add(entry.actor() + " " + entry.action() + " " + entry.outcome());
-            }
-        };
+        listener.audit = auditLog;
         listener.ingestion = new InformationIngestion() {
             @Override
             public IngestionReceipt ingest(String envelopeJson, Sender sender) {
