@@ -248,6 +248,17 @@ public class InvocationService implements Invocations {
     }
 
     @Override
+    public InvocationView reportAsCaller(ResultReport report) {
+        // A product reports only as itself: the caller the container authenticated, not what the report says.
+        String self = session.getCallerPrincipal().getName();
+        if (report.product() != null && !report.product().equals(self)) {
+            throw new AccessRefusedException("the result names product '" + report.product() + "' but was sent by '"
+                    + self + "'");
+        }
+        return report(report.from(self));
+    }
+
+    @Override
     public void refuseResultMessage(String payload, String reason) {
         LOG.log(Level.WARNING, "Refused a function result: {0}", reason);
         rejectedResults.park(payload, reason);

@@ -25,6 +25,13 @@ public interface Invocations {
     InvocationView report(ResultReport report);
 
     /**
+     * Applies a report sent by the authenticated caller, a product: it reports only as itself.
+     *
+     * @throws org.hutong.security.domain.AccessRefusedException if the report names another product
+     */
+    InvocationView reportAsCaller(ResultReport report);
+
+    /**
      * Takes a result message from {@code hutong.function.results}: applies it, or parks it on
      * {@code hutong.function.results.dlq} with the reason when it cannot be read or applied. A product
      * ({@code sender}) reports only as itself.

@@ -11,9 +11,9 @@ import org.hutong.security.domain.Sender;
 @Local
 public interface InformationSubmission {
 
-    /** @see InformationIngestion#ingest(String, Sender) */
-    IngestionReceipt submit(String envelopeJson, Sender sender);
+    /** Ingests as the authenticated product (the EJB caller). @see InformationIngestion#ingest(String, Sender) */
+    IngestionReceipt submit(String envelopeJson);
 
-    /** @see InformationIngestion#ingestBatch(String, RejectionPolicy, Sender) */
-    BatchReceipt submitBatch(String batchJson, Sender sender);
+    /** As {@link #submit}, for a batch. @see InformationIngestion#ingestBatch(String, RejectionPolicy, Sender) */
+    BatchReceipt submitBatch(String batchJson);
 }

@@ -1,5 +1,7 @@
 package org.hutong.information.application;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,6 +28,9 @@ import org.hutong.information.domain.state.StatefulRecordRepository;
 public class StatefulRecordService implements StatefulRecords {
 
     private static final Logger LOG = Logger.getLogger(StatefulRecordService.class.getName());
+    @Resource
+    SessionContext session;
+
     @Inject
     StatefulRecordRepository repository;
 
@@ -51,7 +56,9 @@ public class StatefulRecordService implements StatefulRecords {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public Optional<RecordView> changeIncidentStatus(String recordId, IncidentStatus status, String actor, String comment) {
+    public Optional<RecordView> changeIncidentStatus(String recordId, IncidentStatus status, String comment) {
+        // Who changes it is who authenticated, never a parameter.
+        String actor = session.getCallerPrincipal().getName();
         Optional<IncidentRecord> found = repository.findByRecordId(IncidentRecord.class, recordId);
         if (found.isEmpty()) {
             return Optional.empty();

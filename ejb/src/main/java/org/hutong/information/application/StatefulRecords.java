@@ -16,10 +16,10 @@ public interface StatefulRecords {
     Optional<RecordView> byId(RecordKind kind, String recordId);
 
     /**
-     * Moves an incident to {@code status}.
+     * Moves an incident to {@code status}, in the name of the authenticated caller.
      *
      * @return the incident after the change, with its history; empty if there is no such incident
      * @throws org.hutong.information.domain.state.IllegalTransitionException if the lifecycle does not allow it
      */
-    Optional<RecordView> changeIncidentStatus(String recordId, IncidentStatus status, String actor, String comment);
+    Optional<RecordView> changeIncidentStatus(String recordId, IncidentStatus status, String comment);
 }

@@ -1,10 +1,14 @@
 package org.hutong.information.application;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.function.Supplier;
+import org.hutong.security.domain.Roles;
 import org.hutong.security.domain.Sender;
 import org.hutong.shared.application.TransientFailures;
 
@@ -24,14 +28,26 @@ public class SubmissionService implements InformationSubmission {
     @EJB
     InformationIngestion ingestion;
 
+    @Resource
+    SessionContext session;
+
     @Override
-    public IngestionReceipt submit(String envelopeJson, Sender sender) {
+    @RolesAllowed(Roles.PRODUCT)
+    public IngestionReceipt submit(String envelopeJson) {
+        Sender sender = caller();
         return retryingTransientFailures(() -> ingestion.ingest(envelopeJson, sender));
     }
 
     @Override
-    public BatchReceipt submitBatch(String batchJson, Sender sender) {
+    @RolesAllowed(Roles.PRODUCT)
+    public BatchReceipt submitBatch(String batchJson) {
+        Sender sender = caller();
         return retryingTransientFailures(() -> ingestion.ingestBatch(batchJson, RejectionPolicy.REPORT, sender));
+    }
+
+    /** The product publishing: the caller the container authenticated, whatever the envelope names. */
+    private Sender caller() {
+        return Sender.product(session.getCallerPrincipal().getName());
     }
 
     static <T> T retryingTransientFailures(Supplier<T> attempt) {

@@ -42,6 +42,11 @@ class FunctionResultListenerTest {
             }
 
             @Override
+            public InvocationView reportAsCaller(ResultReport report) {
+                throw new AssertionError("a listener reports as the stamped sender");
+            }
+
+            @Override
             public void acceptResultMessage(String payload, Sender sender) {
                 accepted.add(sender + " " + payload);
             }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Duration;
@@ -41,7 +40,6 @@ import org.hutong.shared.application.TransientFailures;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.LargeBody;
 import org.hutong.shared.interfaces.rest.Problem;
-import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.domain.Roles;
 
 /**
@@ -64,8 +62,6 @@ public class InvocationResource {
     @Context
     UriInfo uriInfo;
 
-    @Context
-    SecurityContext security;
 
     @RolesAllowed(Roles.OPERATOR)
     @POST
@@ -157,13 +153,8 @@ public class InvocationResource {
             throw new ResultRefusedException("unknown-request", "invocation " + id + " has no command with the request_id "
                     + document.requestId());
         }
-        // A product reports only as itself; the service refuses results for commands not addressed to it.
-        String self = security.getUserPrincipal().getName();
-        if (document.product() != null && !document.product().equals(self)) {
-            throw new AccessRefusedException("the result names product '" + document.product()
-                    + "' but was sent by '" + self + "'");
-        }
-        return invocations.report(document.from(self));
+        // The service reports as the authenticated product and refuses commands not addressed to it.
+        return invocations.reportAsCaller(document);
     }
 
     private InvocationView awaitEnd(InvocationView current, Duration wait) {

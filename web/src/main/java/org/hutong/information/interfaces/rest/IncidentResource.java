@@ -13,9 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,8 +49,6 @@ public class IncidentResource {
     @Context
     UriInfo uriInfo;
 
-    @Context
-    SecurityContext security;
 
     /**
      * A requested status change.
@@ -137,12 +133,7 @@ public class IncidentResource {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return records.changeIncidentStatus(id, status.get(), actor(), comment).orElseThrow(() -> notFound(id));
-    }
-
-    private String actor() {
-        Principal principal = security == null ? null : security.getUserPrincipal();
-        return principal == null ? "anonymous" : principal.getName();
+        return records.changeIncidentStatus(id, status.get(), comment).orElseThrow(() -> notFound(id));
     }
 
     private static List<String> statusCodes() {

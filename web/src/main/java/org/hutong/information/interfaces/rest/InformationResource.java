@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
@@ -43,7 +42,6 @@ import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.LargeBody;
 import org.hutong.shared.interfaces.rest.Problem;
 import org.hutong.security.domain.Roles;
-import org.hutong.security.domain.Sender;
 
 /** The information interface: products submit envelopes, consumers read them back. */
 @Path("/information")
@@ -63,8 +61,6 @@ public class InformationResource {
     @Context
     UriInfo uriInfo;
 
-    @Context
-    SecurityContext security;
 
 
     @RolesAllowed(Roles.PRODUCT)
@@ -94,11 +90,10 @@ public class InformationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @LargeBody
     public Response submit(String body) {
-        Sender sender = Sender.product(security.getUserPrincipal().getName());
         if (InformationIngestion.isBatch(body)) {
-            return Response.ok(submission.submitBatch(body, sender), MediaType.APPLICATION_JSON).build();
+            return Response.ok(submission.submitBatch(body), MediaType.APPLICATION_JSON).build();
         }
-        IngestionReceipt receipt = submission.submit(body, sender);
+        IngestionReceipt receipt = submission.submit(body);
         URI location = uriInfo.getBaseUriBuilder().path(InformationResource.class)
                 .path(receipt.information().hub().id()).build();
         Response.ResponseBuilder response = receipt.created()

@@ -19,9 +19,6 @@ import org.hutong.information.domain.InformationType;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
 import org.junit.jupiter.api.Test;
-import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
-import org.hutong.security.domain.Roles;
 
 class InformationResourceTest {
 
@@ -30,27 +27,6 @@ class InformationResourceTest {
     private final InformationResource resource = new InformationResource();
 
     {
-        resource.security = new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return () -> "oscar";
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return Roles.OPERATOR.equals(role);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return true;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return SecurityContext.BASIC_AUTH;
-            }
-        };
         resource.queries = new InformationQueries() {
             @Override
             public Optional<InformationView> byHubId(String hubId) {
