@@ -35,7 +35,7 @@ final class ForeignClient {
     /** Sends {@code body} over AMQP 1.0 on TLS to {@code port}, trusting {@code ca} and checking the host name. */
     static void sendAmqpOverTls(int port, String user, String password, String address, String body, Path ca) {
         Outcome outcome = run(List.of("/usr/bin/python3", SCRIPT.toString(), "amqp", "--host", "localhost",
-                "--port", String.valueOf(port), "--user", user, "--password", password, "--address", address,
+                "--port", String.valueOf(port), "--user=" + user, "--password=" + password, "--address", address,
                 "--tls-ca", ca.toString()), body);
         assertThat(outcome.exitCode()).as("amqps client: %s", outcome.output()).isZero();
     }
@@ -50,11 +50,12 @@ final class ForeignClient {
     record Outcome(int exitCode, String output) {
     }
 
+    // "--password=" + password: a generated password may start with '-', which argparse would take for an option.
     private static Outcome attempt(String protocol, String user, String password, String address, String body,
             Map<String, String> properties) {
         List<String> command = new ArrayList<>(List.of("/usr/bin/python3", SCRIPT.toString(), protocol,
                 "--port", String.valueOf(URI.create(Hub.BROKER_URL).getPort()),
-                "--user", user, "--password", password, "--address", address));
+                "--user=" + user, "--password=" + password, "--address", address));
         properties.forEach((key, value) -> command.addAll(List.of("--property", key + "=" + value)));
         return run(command, body);
     }
