@@ -32,13 +32,22 @@ class BrokerProtocolsIT {
     /** The property Artemis stamps with the authenticated user: a client must not be able to write it. */
     private static final String SENDER_STAMP = "_AMQ_VALIDATED_USER";
 
+    /** A registered product's broker account, as its registration answered (the password is shown once). */
+    private record Account(String id, String password) {
+
+        static Account register(String prefix) {
+            JsonObject registration = BrokerSecurityIT.register(prefix);
+            return new Account(registration.getString("id"), registration.getJsonObject("broker").getString("password"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"amqp", "mqtt", "stomp"})
     void aProductPublishesOnlyAsItselfWhateverItWritesInTheMessage(String protocol) throws Exception {
-        JsonObject alpha = BrokerSecurityIT.register("alpha");
-        String id = alpha.getString("id");
-        String password = alpha.getJsonObject("broker").getString("password");
-        String beta = BrokerSecurityIT.register("beta").getString("id");
+        Account alpha = Account.register("alpha");
+        String id = alpha.id();
+        String password = alpha.password();
+        String beta = Account.register("beta").id();
         String own = Hub.alert(id);
         String naming = Hub.alert(beta);
         String forgingTheHub = Hub.alert(beta);
@@ -62,13 +71,13 @@ class BrokerProtocolsIT {
     @ParameterizedTest
     @ValueSource(strings = {"amqp", "mqtt", "stomp"})
     void aProductReportsResultsOnlyAsItself(String protocol) throws Exception {
-        JsonObject alpha = BrokerSecurityIT.register("alpha");
-        String id = alpha.getString("id");
-        String beta = BrokerSecurityIT.register("beta").getString("id");
+        Account alpha = Account.register("alpha");
+        String id = alpha.id();
+        String beta = Account.register("beta").id();
         String payload = """
                 {"request_id":"%s","product":"%s","status":"succeeded"}""".formatted(UUID.randomUUID(), beta);
 
-        ForeignClient.send(protocol, id, alpha.getJsonObject("broker").getString("password"),
+        ForeignClient.send(protocol, id, alpha.password(),
                 "hutong.function.results", payload, Map.of(SENDER_STAMP, Hub.BROKER_USER));
 
         Message parked = InformationJmsIT.receiveMatching("hutong.function.results.dlq", payload, Duration.ofSeconds(30));
@@ -77,9 +86,9 @@ class BrokerProtocolsIT {
 
     @Test
     void theBrokerRefusesMessagesOverItsLimitOnEveryProtocol() throws Exception {
-        JsonObject alpha = BrokerSecurityIT.register("alpha");
-        String id = alpha.getString("id");
-        String password = alpha.getJsonObject("broker").getString("password");
+        Account alpha = Account.register("alpha");
+        String id = alpha.id();
+        String password = alpha.password();
         String oversized = "\"" + "x".repeat(34 * 1024 * 1024) + "\"";
 
         assertThat(ForeignClient.sendRefused("amqp", id, password, INGRESS, oversized)).contains("REJECTED");
@@ -94,11 +103,11 @@ class BrokerProtocolsIT {
     /** The broker's TLS acceptor: AMQP over TLS from Qpid Proton, and the handshake as OpenSSL sees it. */
     @Test
     void productsReachTheBrokerOverTlsWithAVerifiableCertificate() {
-        JsonObject alpha = BrokerSecurityIT.register("alpha");
-        String id = alpha.getString("id");
+        Account alpha = Account.register("alpha");
+        String id = alpha.id();
         String own = Hub.alert(id);
 
-        ForeignClient.sendAmqpOverTls(TLS_PORT, id, alpha.getJsonObject("broker").getString("password"), INGRESS, own,
+        ForeignClient.sendAmqpOverTls(TLS_PORT, id, alpha.password(), INGRESS, own,
                 BROKER_CA);
 
         Hub.await(Duration.ofSeconds(30), "the alert sent over TLS to be stored", () -> Hub.json(

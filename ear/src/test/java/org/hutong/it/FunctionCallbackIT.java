@@ -53,10 +53,7 @@ class FunctionCallbackIT {
     void aCallbackProductGetsItsCommandAgainAfterAFailedDeliveryAndTheCallerIsCalledBack() throws Exception {
         String product = "waf-" + UUID.randomUUID().toString().substring(0, 6);
         int port = server.getAddress().getPort();
-        assertThat(Hub.post("/products", "application/json", """
-                {"id":"%s","vendor":"Example","name":"WAF","version":"3","category":"area-boundary",
-                 "functions":["protect.block-url"],"commands":{"channel":"https","url":"http://127.0.0.1:%d/commands"}}"""
-                .formatted(product, port)).statusCode()).isEqualTo(201);
+        assertThat(registerWaf(product, "http://127.0.0.1:" + port + "/commands").statusCode()).isEqualTo(201);
 
         HttpResponse<String> started = Hub.post("/invocations", "application/json", """
                 {"function":"protect.block-url","target":"%s","timeout":"PT60S",
@@ -132,9 +129,7 @@ class FunctionCallbackIT {
                         .startsWith("/callback").contains("not a public address"));
 
         String product = "waf-" + UUID.randomUUID().toString().substring(0, 6);
-        HttpResponse<String> registration = Hub.post("/products", "application/json", """
-                {"id":"%s","vendor":"Example","name":"WAF","version":"3","category":"area-boundary",
-                 "functions":["protect.block-url"],"commands":{"channel":"https","url":"%s"}}""".formatted(product, url));
+        HttpResponse<String> registration = registerWaf(product, url);
         assertThat(registration.statusCode()).as(registration.body()).isEqualTo(400);
         assertThat(Hub.json(registration).getJsonArray("violations").getValuesAs(JsonObject.class))
                 .anySatisfy(v -> assertThat(v.getString("pointer") + " " + v.getString("message"))
@@ -149,10 +144,7 @@ class FunctionCallbackIT {
             closedPort = socket.getLocalPort();
         }
         String product = "waf-" + UUID.randomUUID().toString().substring(0, 6);
-        assertThat(Hub.post("/products", "application/json", """
-                {"id":"%s","vendor":"Example","name":"WAF","version":"3","category":"area-boundary",
-                 "functions":["protect.block-url"],"commands":{"channel":"https","url":"http://127.0.0.1:%d/commands"}}"""
-                .formatted(product, closedPort)).statusCode()).isEqualTo(201);
+        assertThat(registerWaf(product, "http://127.0.0.1:" + closedPort + "/commands").statusCode()).isEqualTo(201);
         HttpResponse<String> started = Hub.post("/invocations", "application/json", """
                 {"function":"protect.block-url","target":"%s","timeout":"PT60S",
                  "arguments":{"url":"https://evil.example/login"}}""".formatted(product));
@@ -165,6 +157,13 @@ class FunctionCallbackIT {
                 .filteredOn(e -> e.getString("kind").equals("delivery-failed"))
                 .first().satisfies(e -> assertThat(e.getString("detail")).isEqualTo("could not connect"));
         Hub.send(HttpRequest.newBuilder(URI.create(Hub.API + "/products/" + product)).DELETE().build());
+    }
+
+    /** Registers a web application firewall that takes its commands over HTTPS at {@code url}. */
+    private static HttpResponse<String> registerWaf(String product, String url) {
+        return Hub.post("/products", "application/json", """
+                {"id":"%s","vendor":"Example","name":"WAF","version":"3","category":"area-boundary",
+                 "functions":["protect.block-url"],"commands":{"channel":"https","url":"%s"}}""".formatted(product, url));
     }
 
     private HttpServer start() {
