@@ -59,7 +59,7 @@ final class Database {
         return dataSource;
     }
 
-    private static String password() {
+    static String password() {
         try {
             return Files.readString(PASSWORD).strip();
         } catch (IOException e) {

@@ -64,4 +64,28 @@ class ProductionReadinessTest {
         assertThat(ProductionReadiness.problems(name -> Optional.ofNullable(config.get(name))))
                 .noneMatch(problem -> problem.contains("ldap") || problem.contains("directory"));
     }
+
+    @Test
+    void namesTheDevelopmentPasswordsOfTheBuiltInUsersWhenPeopleAreNotInADirectory() {
+        Map<String, String> config = developmentDefaults();
+        config.put("hutong.identity.profile", "basic");
+        config.put("hutong.admin.password", "hutong-dev-only");
+        config.put("hutong.operator.password", "hutong-dev-only");
+        config.put("hutong.auditor.password", "hutong-dev-only");
+
+        assertThat(ProductionReadiness.problems(name -> Optional.ofNullable(config.get(name))))
+                .anyMatch(problem -> problem.startsWith("hutong.admin.password is the development secret"))
+                .anyMatch(problem -> problem.startsWith("hutong.operator.password is the development secret"))
+                .anyMatch(problem -> problem.startsWith("hutong.auditor.password is the development secret"));
+    }
+
+    @Test
+    void everyBrokerConnectorOfAPairMustUseTls() {
+        Map<String, String> config = developmentDefaults();
+        config.put("hutong.broker.connection",
+                "host=mq1;port=61617;sslEnabled=true;trustStorePath=/etc/hutong/mq-ca.p12,host=mq2;port=61616");
+
+        assertThat(ProductionReadiness.problems(name -> Optional.ofNullable(config.get(name))))
+                .anyMatch(problem -> problem.startsWith("the broker is reached in clear"));
+    }
 }
