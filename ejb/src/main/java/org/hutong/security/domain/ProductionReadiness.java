@@ -1,7 +1,9 @@
 package org.hutong.security.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,6 +22,9 @@ public final class ProductionReadiness {
 
     private static final List<String> SECRETS = List.of("hutong.keystore.password", "hutong.ltpa.password",
             "hutong.products.truststore.password", "hutong.broker.password", "hutong.db.password");
+    /** The built-in users of includes/identity-basic.xml, when people are not in a directory. */
+    private static final List<String> BUILT_IN_USER_PASSWORDS = List.of("hutong.admin.password",
+            "hutong.operator.password", "hutong.auditor.password");
 
     private ProductionReadiness() {
     }
@@ -33,8 +38,11 @@ public final class ProductionReadiness {
             }
         }
         boolean ldap = config.apply("hutong.identity.profile").filter("ldap"::equals).isPresent();
-        if (ldap && config.apply("hutong.ldap.bind.password").filter(DEVELOPMENT_SECRET::equals).isPresent()) {
-            problems.add("hutong.ldap.bind.password is the development secret '" + DEVELOPMENT_SECRET + "'");
+        List<String> identitySecrets = ldap ? List.of("hutong.ldap.bind.password") : BUILT_IN_USER_PASSWORDS;
+        for (String secret : identitySecrets) {
+            if (config.apply(secret).filter(DEVELOPMENT_SECRET::equals).isPresent()) {
+                problems.add(secret + " is the development secret '" + DEVELOPMENT_SECRET + "'");
+            }
         }
         if (config.apply("hutong.audit.key").filter(DEVELOPMENT_AUDIT_KEY::equals).isPresent()) {
             problems.add("hutong.audit.key is the development key: set base64 of 32 random bytes (openssl rand -base64 32)");
@@ -48,11 +56,17 @@ public final class ProductionReadiness {
         if (ldap && config.apply("hutong.ldap.ssl").filter("true"::equalsIgnoreCase).isEmpty()) {
             problems.add("the directory is reached in clear: set hutong.ldap.ssl=true (LDAPS) with its CA in the trust store");
         }
-        if (config.apply("hutong.broker.connection").filter(connection -> connection.replace(" ", "")
-                .toLowerCase(java.util.Locale.ROOT).contains("sslenabled=true")).isEmpty()) {
-            problems.add("the broker is reached in clear: add sslEnabled=true (and the trust store) to"
-                    + " hutong.broker.connection, for the broker's TLS acceptor");
+        if (!config.apply("hutong.broker.connection").map(ProductionReadiness::everyConnectorUsesTls).orElse(false)) {
+            problems.add("the broker is reached in clear: add sslEnabled=true (and the trust store) to every"
+                    + " connector of hutong.broker.connection, for the broker's TLS acceptor");
         }
         return problems;
+    }
+
+    /** The resource adapter's connection parameters: connectors separated by ',', parameters by ';'. */
+    private static boolean everyConnectorUsesTls(String connection) {
+        return Arrays.stream(connection.split(",")).allMatch(connector -> Arrays.stream(connector.split(";"))
+                .map(parameter -> parameter.strip().toLowerCase(Locale.ROOT).replace(" ", ""))
+                .anyMatch("sslenabled=true"::equals));
     }
 }
