@@ -47,7 +47,7 @@ class ProductionServerIT {
     private static final Path SERVERS = Hub.WLP.resolve("usr/servers");
     private static final Path SERVER = SERVERS.resolve(NAME);
     private static final Path MESSAGES = SERVER.resolve("logs/messages.log");
-    private static final int HTTPS_PORT = 9543;
+    private static final int HTTPS_PORT = 9643;
     /** Configured as a development server would have it: production must not open it anyway. */
     private static final int HTTP_PORT = 9580;
     private static final String HTTPS = "https://127.0.0.1:" + HTTPS_PORT;
