@@ -35,6 +35,8 @@ class PublicationOutboxIT {
         String subscriber = Hub.uniqueProducer("soc");
         Hub.jmsAs(subscriber);
         String producer = Hub.uniqueProducer("ids");
+        // Registering needs the broker (it makes the product's account there): before it stops.
+        Hub.registeredProduct(producer);
         HttpResponse<String> accepted;
         Hub.stopBroker();
         try {
