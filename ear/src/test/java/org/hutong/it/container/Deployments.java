@@ -12,7 +12,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The information context as the EJB module ships it, with the audit trail it writes to, in a test WAR. */
 final class Deployments {
 
-    static final List<String> MIGRATIONS = List.of("db/migration/flyway.location", "db/migration/V1__baseline.sql");
+    static final List<String> MIGRATIONS = List.of("db/migration/flyway.location", "db/migration/V1__baseline.sql",
+            "db/migration/V2__publication_outbox.sql");
 
     private Deployments() {
     }
@@ -26,7 +27,9 @@ final class Deployments {
         return war
                 .addPackages(true, "org.hutong.information.domain", "org.hutong.information.infrastructure",
                         "org.hutong.audit", "org.hutong.security.domain", "org.hutong.security.application",
-                        "org.hutong.registry.domain", "org.hutong.registry.infrastructure.persistence")
+                        "org.hutong.registry.domain", "org.hutong.registry.infrastructure.persistence",
+                        "org.hutong.exchange.domain", "org.hutong.exchange.application",
+                        "org.hutong.exchange.infrastructure.persistence")
                 .addPackage(InformationIngestion.class.getPackage())
                 .addPackages(true, SchemaMigrator.class.getPackage().getName(), "org.hutong.shared.infrastructure.time")
                 .addAsResource("META-INF/persistence.xml")

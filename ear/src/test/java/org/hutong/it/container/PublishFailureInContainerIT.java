@@ -23,13 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.hutong.security.domain.Sender;
 
 /**
- * Storing and publishing are one transaction: when publishing fails, nothing is stored, so the
- * sender gets an error and retries rather than the hub holding information nobody was told of.
+ * Storing and publishing (writing the outbox) are one transaction: when publishing fails, nothing is
+ * stored, so the sender gets an error and retries rather than the hub holding information nobody was told of.
  */
 @ExtendWith(ArquillianExtension.class)
 class PublishFailureInContainerIT {
 
-    /** Replaces the JMS publisher in this deployment only. */
+    /** Replaces the outbox publisher in this deployment only. */
     @Alternative
     @Priority(Interceptor.Priority.APPLICATION)
     @ApplicationScoped

@@ -1,8 +1,10 @@
 package org.hutong.function.application;
 
-/** Puts commands on products' queues, in the caller's transaction. */
+import java.time.Instant;
+
+/** Puts commands on products' queues: with the caller's transaction, leaving after its commit. */
 public interface CommandDispatcher {
 
-    /** Sends {@code command} (JSON) to {@code queue}, expiring at the command's deadline. */
-    void send(String queue, String requestId, String function, String command, long timeToLiveMillis);
+    /** Sends {@code command} (JSON) to {@code queue}, expiring at the command's {@code deadline}. */
+    void send(String queue, String requestId, String function, String command, Instant deadline);
 }

@@ -97,7 +97,7 @@ public class InvocationService implements Invocations {
             Product product = targets.stream().filter(p -> p.id().equals(target.productId())).findFirst().orElseThrow();
             if (product.description().channel() == CommandChannel.JMS) {
                 dispatcher.send(product.queue(), target.requestId(), function.id(), command(invocation, target),
-                        Math.max(1, Duration.between(now, target.deadline()).toMillis()));
+                        target.deadline());
                 target.dispatched(now);
                 event(invocation, target, now, "dispatched", "on " + product.queue());
             } else {

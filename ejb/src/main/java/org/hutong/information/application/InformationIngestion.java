@@ -30,6 +30,13 @@ public interface InformationIngestion {
      */
     BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy, Sender sender);
 
+    /**
+     * Ingests messages taken from the ingress queue in one transaction: each message, one envelope or
+     * a batch, is stored or parked with its reasons (refusals audited), so that the caller may
+     * acknowledge all of them once this returns. An infrastructure failure fails them all.
+     */
+    void ingestReceived(List<ReceivedMessage> messages);
+
     /** Whether a payload is a batch (a JSON array) rather than one envelope, without parsing it. */
     static boolean isBatch(String payload) {
         if (payload != null) {

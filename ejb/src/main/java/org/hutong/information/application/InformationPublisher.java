@@ -2,10 +2,10 @@ package org.hutong.information.application;
 
 import java.util.List;
 
-/** Distributes accepted information to its subscribers (port; JMS in production). */
+/** Distributes accepted information to its subscribers (port; the publication outbox in production). */
 public interface InformationPublisher {
 
-    /** Publishes inside the caller's transaction: nothing leaves unless the caller commits. */
+    /** Publishes with the caller's transaction: nothing leaves unless the caller commits, and it leaves after. */
     void publish(InformationView information);
 
     /** Publishes several, in order, inside the caller's transaction. */

@@ -1,6 +1,7 @@
 package org.hutong.information.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hutong.audit.application.AuditLog;
+import org.hutong.audit.domain.AuditEntry;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InformationEnvelope;
 import org.hutong.information.domain.InformationRecord;
@@ -69,6 +72,9 @@ public class IngestionService implements InformationIngestion {
 
     @Inject
     EnvelopeIntegrity integrity;
+
+    @EJB
+    AuditLog audit;
 
     public IngestionService() {
         // for the container
@@ -156,6 +162,42 @@ public class IngestionService implements InformationIngestion {
         LOG.log(Level.FINE, "Batch of {0}: {1} accepted, {2} duplicates, {3} rejected",
                 new Object[] {batch.size(), receipt.accepted(), receipt.duplicates(), receipt.rejected()});
         return receipt;
+    }
+
+    @Override
+    public void ingestReceived(List<ReceivedMessage> messages) {
+        for (ReceivedMessage message : messages) {
+            if (message.unreadable()) {
+                reject("", message.refusal(), List.of(new Violation("", message.refusal())));
+                continue;
+            }
+            if (message.sender() == null) {
+                refused(message, message.refusal());
+                continue;
+            }
+            try {
+                if (InformationIngestion.isBatch(message.payload())) {
+                    ingestBatch(message.payload(), RejectionPolicy.PARK, message.sender());
+                } else {
+                    ingest(message.payload(), message.sender());
+                }
+            } catch (AccessRefusedException e) {
+                refused(message, e.getMessage());
+            } catch (InformationTooLargeException e) {
+                reject(message.payload(), e.getMessage(), List.of(new Violation("", e.getMessage())));
+            } catch (InvalidInformationException e) {
+                reject(message.payload(), e.getMessage(), e.violations());
+            } catch (ConflictingInformationException e) {
+                reject(message.payload(), e.getMessage(), List.of(new Violation(e.pointer(), e.getMessage())));
+            }
+        }
+    }
+
+    /** Refused like an HTTP request would be, and audited like one. */
+    private void refused(ReceivedMessage message, String reason) {
+        audit.recordSecurityEvent(AuditEntry.refused(message.claimedUser(), "information.publish",
+                "hutong.information.ingress", reason));
+        reject(message.payload(), reason, List.of(new Violation("/producer", reason)));
     }
 
     private Optional<ProductRights> rightsOf(Sender sender) {

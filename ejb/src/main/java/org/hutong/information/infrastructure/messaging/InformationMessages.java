@@ -3,13 +3,6 @@ package org.hutong.information.infrastructure.messaging;
 /** The JMS contract of information messages: resource names and message properties. */
 public final class InformationMessages {
 
-    /** Connection factory of the Artemis resource adapter (server configuration). */
-    public static final String CONNECTION_FACTORY = "jms/hutong/ConnectionFactory";
-    /** Queue {@code hutong.information.ingress}: products send envelopes here. */
-    public static final String INGRESS_QUEUE = "jms/hutong/InformationIngress";
-    /** Queue {@code hutong.information.dlq}: messages that could not be ingested, with the reason. */
-    public static final String DEAD_LETTER_QUEUE = "jms/hutong/InformationDeadLetter";
-
     public static final String PROPERTY_TYPE = "hutong_type";
     public static final String PROPERTY_PRODUCER = "hutong_producer";
     public static final String PROPERTY_HUB_ID = "hutong_hub_id";

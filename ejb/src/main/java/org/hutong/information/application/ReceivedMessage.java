@@ -1,0 +1,23 @@
+package org.hutong.information.application;
+
+import org.hutong.security.domain.Sender;
+
+/**
+ * A message taken from the ingress queue, as the messaging layer read it: its text and the sender
+ * the broker stamped, or why it cannot be ingested (no readable text; no sender the broker vouches
+ * for). The hub acts only on {@code sender}; {@code claimedUser} is what the audit trail shows.
+ */
+public record ReceivedMessage(String payload, Sender sender, String claimedUser, String refusal, boolean unreadable) {
+
+    public static ReceivedMessage readable(String payload, Sender sender, String claimedUser) {
+        return new ReceivedMessage(payload, sender, claimedUser, null, false);
+    }
+
+    public static ReceivedMessage unreadable(String reason, String claimedUser) {
+        return new ReceivedMessage("", null, claimedUser, reason, true);
+    }
+
+    public static ReceivedMessage unidentified(String payload, String claimedUser, String reason) {
+        return new ReceivedMessage(payload, null, claimedUser, reason, false);
+    }
+}
