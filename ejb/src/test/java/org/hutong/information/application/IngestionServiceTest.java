@@ -12,6 +12,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
+import org.hutong.audit.application.AuditLog;
+import org.hutong.audit.application.AuditView;
+import org.hutong.audit.application.ChainVerification;
+import org.hutong.audit.domain.AuditEntry;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InformationCriteria;
 import org.hutong.information.domain.InformationRecord;
@@ -41,8 +45,47 @@ class IngestionServiceTest {
             (payload, reason, violations) -> parked.add(reason + " | " + payload), new RecordKeeper(records, entry -> { }),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
+    private final List<String> audited = new ArrayList<>();
+
     {
         service.integrity = new EnvelopeIntegrity(NO_PRODUCTS, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+        service.audit = new AuditLog() {
+            @Override
+            public List<AuditView> find(String actor, String action, Instant since, Instant until, long after, int limit) {
+                throw new AssertionError("ingestion only records security events");
+            }
+
+            @Override
+            public ChainVerification verify() {
+                throw new AssertionError("ingestion only records security events");
+            }
+
+            @Override
+            public void recordSecurityEvent(AuditEntry entry) {
+                audited.add(entry.actor() + " " + entry.action() + " " + entry.outcome());
+            }
+        };
+    }
+
+    @Test
+    void messagesFromTheQueueAreStoredOrParkedWithTheirReasonsInOneCall() {
+        service.ingestReceived(List.of(
+                ReceivedMessage.readable(EnvelopeParserTest.alert(ID), Sender.HUB, "hutong"),
+                ReceivedMessage.unreadable("the message body is not UTF-8 text", "fw-01"),
+                ReceivedMessage.unidentified("{\"id\":1}", "unstamped", "the message carries no sender stamped by the broker"),
+                ReceivedMessage.readable("{}", Sender.HUB, "hutong"),
+                ReceivedMessage.readable("[" + EnvelopeParserTest.alert(ID) + ",{}]", Sender.HUB, "hutong"),
+                ReceivedMessage.readable(EnvelopeParserTest.alert(ID).replace("port scan", "other"), Sender.HUB, "hutong")));
+
+        assertThat(repository.records).hasSize(1);
+        assertThat(published).hasSize(1);
+        assertThat(parked).satisfiesExactly(
+                p -> assertThat(p).isEqualTo("the message body is not UTF-8 text | "),
+                p -> assertThat(p).isEqualTo("the message carries no sender stamped by the broker | {\"id\":1}"),
+                p -> assertThat(p).endsWith("| {}").contains("is required"),
+                p -> assertThat(p).startsWith("batch item 1: ").endsWith("| {}"),
+                p -> assertThat(p).contains("already sent information"));
+        assertThat(audited).containsExactly("unstamped information.publish refused");
     }
 
     /** No producer registered a signing policy: envelopes are taken as they come. */

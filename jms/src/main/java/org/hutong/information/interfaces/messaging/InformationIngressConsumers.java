@@ -1,0 +1,104 @@
+package org.hutong.information.interfaces.messaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hutong.exchange.infrastructure.messaging.BrokerClient;
+import org.hutong.exchange.interfaces.messaging.BatchConsumerLoop;
+import org.hutong.information.application.InformationIngestion;
+import org.hutong.information.domain.Violation;
+import org.hutong.security.interfaces.messaging.BrokerSenders;
+
+/**
+ * Takes envelopes from {@code hutong.information.ingress} in batches, without XA: each consumer
+ * (container-managed thread, its own broker session) receives up to {@code hutong.ingress.batch.max}
+ * messages or what arrives within {@code hutong.ingress.batch.wait}, has them stored in one database
+ * transaction, and acknowledges them only after that commit. A crash in between redelivers them;
+ * ingestion is idempotent on (producer, id), so nothing is stored twice.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class InformationIngressConsumers {
+
+    static final String QUEUE = "hutong.information.ingress";
+    private static final Logger LOG = Logger.getLogger(InformationIngressConsumers.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @EJB
+    InformationIngestion ingestion;
+
+    @Inject
+    BrokerSenders senders;
+
+    @Inject
+    BrokerClient broker;
+
+    @Inject
+    @ConfigProperty(name = "hutong.ingress.consumers", defaultValue = "4")
+    int consumers;
+
+    @Inject
+    @ConfigProperty(name = "hutong.ingress.batch.max", defaultValue = "500")
+    int batchMax;
+
+    @Inject
+    @ConfigProperty(name = "hutong.ingress.batch.wait", defaultValue = "PT0.01S")
+    Duration batchWait;
+
+    @Inject
+    @ConfigProperty(name = "hutong.ingress.max.delivery.attempts", defaultValue = "10")
+    int maxDeliveryAttempts;
+
+    private final List<BatchConsumerLoop> loops = new ArrayList<>();
+    private final List<Future<?>> running = new ArrayList<>();
+
+    @PostConstruct
+    void start() {
+        BatchConsumerLoop.Handler handler = new BatchConsumerLoop.Handler() {
+            @Override
+            public void handle(List<Message> batch) {
+                ingestion.ingestReceived(ReceivedMessages.of(batch, senders));
+            }
+
+            @Override
+            public void park(Message message, String reason) {
+                ingestion.reject(ReceivedMessages.payloadOf(message), reason, List.of(new Violation("", reason)));
+            }
+        };
+        for (int i = 0; i < consumers; i++) {
+            BatchConsumerLoop loop = new BatchConsumerLoop(QUEUE, broker::connect, batchMax, batchWait,
+                    maxDeliveryAttempts, handler);
+            loops.add(loop);
+            running.add(executor.submit(loop));
+        }
+        LOG.log(Level.INFO, "Consuming {0} with {1} consumers, batches of up to {2} messages or {3}",
+                new Object[] {QUEUE, consumers, batchMax, batchWait});
+    }
+
+    @PreDestroy
+    void stop() {
+        loops.forEach(BatchConsumerLoop::stop);
+        running.forEach(future -> future.cancel(true));
+    }
+}
