@@ -55,6 +55,7 @@ public final class FunctionBenchmark {
     }
 
     public static void main(String[] args) {
+        BenchmarkErrors.clear("FunctionBenchmark");
         try {
             awaitReady();
             String product = "bench-fw-" + UUID.randomUUID().toString().substring(0, 8);
@@ -69,7 +70,7 @@ public final class FunctionBenchmark {
             consumer.join(5000);
             deregister(product);
         } catch (Exception e) {
-            System.out.println("benchmark_error: " + e);
+            BenchmarkErrors.record("FunctionBenchmark", e.toString());
         }
     }
 
@@ -166,7 +167,7 @@ public final class FunctionBenchmark {
                 }
             }
         } catch (Exception e) {
-            System.out.println("benchmark_error: the product stopped consuming: " + e);
+            BenchmarkErrors.record("FunctionBenchmark", "the product stopped consuming: " + e);
         }
     }
 

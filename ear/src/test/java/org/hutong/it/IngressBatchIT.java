@@ -25,7 +25,7 @@ class IngressBatchIT {
     @Test
     void aMessageTheDatabaseRefusesIsSplitFromItsBatchAndParkedWithTheReason() throws Exception {
         String producer = Hub.uniqueProducer("ids");
-        String poisonId = "poison-" + UUID.randomUUID();
+        String poisonId = UUID.randomUUID().toString();
         String poison = Hub.alert(producer, poisonId, "refused by the database");
         refuseRowsWithId(poisonId);
         try (JMSContext context = Hub.jmsAs(producer).createContext(JMSContext.SESSION_TRANSACTED)) {

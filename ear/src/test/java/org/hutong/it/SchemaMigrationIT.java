@@ -29,12 +29,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SchemaMigrationIT {
 
     private static final ClassLoader SCRIPTS = SchemaMigration.class.getClassLoader();
+    /** Every script in ejb/src/main/resources/db/migration, in order. */
+    private static final List<String> VERSIONS = List.of("1", "2");
+    private static final List<String> HISTORY = List.of("1 baseline SQL checksum=yes success=true",
+            "2 publication outbox SQL checksum=yes success=true");
 
     @Test
     void theHubsSchemaIsFlywaysBaselineWithItsChecksum() throws SQLException {
         List<String> history = history(Database.hub());
 
-        assertThat(history).containsExactly("1 baseline SQL checksum=yes success=true");
+        assertThat(history).containsExactlyElementsOf(HISTORY);
     }
 
     @Test
@@ -53,19 +57,19 @@ class SchemaMigrationIT {
             start.countDown();
             List<List<String>> applied = new ArrayList<>(List.of(first.get(), second.get()));
 
-            // One applied the baseline, the other waited for Flyway's lock and found nothing to do.
-            assertThat(applied).containsExactlyInAnyOrder(List.of("1"), List.of());
+            // One applied every script, the other waited for Flyway's lock and found nothing to do.
+            assertThat(applied).containsExactlyInAnyOrder(VERSIONS, List.of());
         } finally {
             servers.shutdownNow();
         }
-        assertThat(history(database)).containsExactly("1 baseline SQL checksum=yes success=true");
+        assertThat(history(database)).containsExactlyElementsOf(HISTORY);
         assertThat(count(database, "SELECT count(*) FROM information_item")).isZero();
     }
 
     @Test
     void aScriptEditedAfterItWasAppliedStopsTheMigrationWithAClearMessage() throws SQLException {
         DataSource database = Database.scratch("migration_edited");
-        assertThat(new SchemaMigration(database, SCRIPTS).migrate()).containsExactly("1");
+        assertThat(new SchemaMigration(database, SCRIPTS).migrate()).containsExactlyElementsOf(VERSIONS);
         // The checksum Flyway recorded no longer matches the script: as if V1 had been edited since.
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             assertThat(statement.executeUpdate(
@@ -81,7 +85,7 @@ class SchemaMigrationIT {
     @Test
     void aSecondStartOnACurrentSchemaAppliesNothing() {
         DataSource database = Database.scratch("migration_again");
-        assertThat(new SchemaMigration(database, SCRIPTS).migrate()).containsExactly("1");
+        assertThat(new SchemaMigration(database, SCRIPTS).migrate()).containsExactlyElementsOf(VERSIONS);
 
         assertThat(new SchemaMigration(database, SCRIPTS).migrate()).isEmpty();
     }

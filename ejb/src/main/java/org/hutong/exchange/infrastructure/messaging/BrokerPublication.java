@@ -7,6 +7,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.hutong.exchange.domain.OutboundMessage;
 
 /**
@@ -37,31 +39,83 @@ public class BrokerPublication {
     private MessageProducer producer;
     private final Map<String, Destination> destinations = new HashMap<>();
 
-    /** Sends {@code messages} in order and commits: when this returns, the broker has all of them. */
+    /**
+     * Sends {@code messages} in order and commits: when this returns, the broker has all of them.
+     * The broker refuses a whole transaction that holds a duplicate id; that happens only when the
+     * relay sends a batch again after a crash, and then each message goes in a transaction of its
+     * own, the ones the broker already has being dropped.
+     */
     public synchronized void publish(List<OutboundMessage> messages) {
         try {
             open();
-            long now = System.currentTimeMillis();
-            for (OutboundMessage message : messages) {
-                if (message.expiresAt() == null) {
-                    producer.send(destination(message), textMessage(message), DeliveryMode.PERSISTENT,
-                            jakarta.jms.Message.DEFAULT_PRIORITY, jakarta.jms.Message.DEFAULT_TIME_TO_LIVE);
-                } else {
-                    long timeToLive = message.expiresAt().toEpochMilli() - now;
-                    if (timeToLive <= 0) {
-                        // Its deadline passed while it waited: the hub has given it up (time-out sweep).
-                        LOG.log(Level.INFO, "Not sending {0} to {1}: it expired before the broker was reached",
-                                new Object[] {message.duplicateId(), message.address()});
-                        continue;
-                    }
-                    producer.send(destination(message), textMessage(message), DeliveryMode.PERSISTENT,
-                            jakarta.jms.Message.DEFAULT_PRIORITY, timeToLive);
+            try {
+                send(messages);
+                session.commit();
+            } catch (JMSException e) {
+                if (!isDuplicate(e)) {
+                    throw e;
                 }
+                rollbackQuietly();
+                publishOneByOne(messages);
             }
-            session.commit();
         } catch (JMSException | RuntimeException e) {
             close();
             throw new IllegalStateException("the broker did not take the publication: " + e.getMessage(), e);
+        }
+    }
+
+    private void publishOneByOne(List<OutboundMessage> messages) throws JMSException {
+        int dropped = 0;
+        for (OutboundMessage message : messages) {
+            try {
+                send(List.of(message));
+                session.commit();
+            } catch (JMSException e) {
+                if (!isDuplicate(e)) {
+                    throw e;
+                }
+                rollbackQuietly();
+                dropped++;
+            }
+        }
+        LOG.log(Level.INFO, "Sent a batch of {0} again one by one: the broker already had {1} of them",
+                new Object[] {messages.size(), dropped});
+    }
+
+    private void send(List<OutboundMessage> messages) throws JMSException {
+        long now = System.currentTimeMillis();
+        for (OutboundMessage message : messages) {
+            if (message.expiresAt() == null) {
+                producer.send(destination(message), textMessage(message), DeliveryMode.PERSISTENT,
+                        Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+                continue;
+            }
+            long timeToLive = message.expiresAt().toEpochMilli() - now;
+            if (timeToLive <= 0) {
+                // Its deadline passed while it waited: the hub has given it up (time-out sweep).
+                LOG.log(Level.INFO, "Not sending {0} to {1}: it expired before the broker was reached",
+                        new Object[] {message.duplicateId(), message.address()});
+                continue;
+            }
+            producer.send(destination(message), textMessage(message), DeliveryMode.PERSISTENT,
+                    Message.DEFAULT_PRIORITY, timeToLive);
+        }
+    }
+
+    static boolean isDuplicate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ActiveMQDuplicateIdException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void rollbackQuietly() {
+        try {
+            session.rollback();
+        } catch (JMSException e) {
+            LOG.log(Level.FINE, "Rolling back after a duplicate failed", e);
         }
     }
 

@@ -51,7 +51,7 @@ public class OutboxTable implements Outbox {
     @Resource(lookup = "jdbc/hutong")
     DataSource dataSource;
 
-    @Inject
+    @Resource
     TransactionSynchronizationRegistry transactions;
 
     @Inject
