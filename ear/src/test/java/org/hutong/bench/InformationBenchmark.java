@@ -65,18 +65,22 @@ public final class InformationBenchmark {
             httpBatches(warmUp, "bench-warm-http");
             System.out.println("warm_up: " + warmUp + " alerts per JMS message and " + warmUp
                     + " in HTTP batches, not counted");
+            double limit = BrokerLimit.measure();
+            System.out.printf("broker_persistent_messages_per_second: %.0f messages/s%n", limit);
             System.out.println("alerts_per_run: " + ALERTS + " alerts");
-            report("jms_single_alerts_per_second", jmsSingle(ALERTS, "bench-jms1"), "alerts/s");
-            report("jms_batch_alerts_per_second", jmsBatches(), "alerts/s");
-            report("http_batch_alerts_per_second", httpBatches(ALERTS, "bench-http"), "alerts/s");
+            reportAgainst("jms_single_alerts_per_second", jmsSingle(ALERTS, "bench-jms1"), limit);
+            reportAgainst("jms_batch_alerts_per_second", jmsBatches(), limit);
+            reportAgainst("http_batch_alerts_per_second", httpBatches(ALERTS, "bench-http"), limit);
             paging();
         } catch (Exception e) {
             BenchmarkErrors.record("InformationBenchmark", e.toString());
         }
     }
 
-    private static void report(String name, double value, String unit) {
-        System.out.printf("%s: %.0f %s%n", name, value, unit);
+    /** A figure, and its ratio to the broker's own persistent rate on this machine. */
+    private static void reportAgainst(String name, double alertsPerSecond, double limit) {
+        System.out.printf("%s: %.0f alerts/s%n", name, alertsPerSecond);
+        System.out.printf("%s_ratio: %.3f%n", name, alertsPerSecond / limit);
     }
 
     /** One alert per JMS message, sent without waiting for each to be confirmed. */
