@@ -10,6 +10,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -25,14 +27,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.hutong.exchange.application.Outbox;
 import org.hutong.exchange.domain.OutboundMessage;
 import org.hutong.exchange.domain.OutboundMessage.Routing;
 
 /**
  * The {@code publication_outbox} table over plain JDBC (one batched insert per transaction, not one
- * JPA entity per message), on the connection of the caller's transaction. Wakes the relay when a
+ * JPA entity per message). Appends go through the persistence context's own connection, so the
+ * outbox rows and the business rows are one branch of one database transaction (a second connection
+ * would make the transaction manager commit two branches in two phases). Wakes the relay when a
  * transaction that appended commits.
  */
 @ApplicationScoped
@@ -48,8 +51,8 @@ public class OutboxTable implements Outbox {
             + " correlation_id, reply_to, expires_at FROM publication_outbox ORDER BY outbox_no LIMIT ?";
     private static final Object WAKE_KEY = new Object();
 
-    @Resource(lookup = "jdbc/hutong")
-    DataSource dataSource;
+    @PersistenceContext(unitName = "hutong")
+    EntityManager entityManager;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -70,7 +73,7 @@ public class OutboxTable implements Outbox {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection().prepareStatement(INSERT)) {
             for (OutboundMessage message : messages) {
                 insert.setString(1, message.address());
                 insert.setString(2, message.routing().wireName());
@@ -95,7 +98,8 @@ public class OutboxTable implements Outbox {
      * advisory lock held until it ends); empty otherwise or when nothing waits.
      */
     public List<Pending> lockOldest(int max) {
-        try (Connection connection = dataSource.getConnection()) {
+        Connection connection = connection();
+        try {
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
                 lock.setLong(1, RELAY_LOCK);
                 try (ResultSet locked = lock.executeQuery()) {
@@ -125,9 +129,9 @@ public class OutboxTable implements Outbox {
 
     /** Forgets messages the broker has confirmed. */
     public void delete(List<Pending> published) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM publication_outbox WHERE outbox_no = ANY (?)")) {
+        Connection connection = connection();
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM publication_outbox WHERE outbox_no = ANY (?)")) {
             Array numbers = connection.createArrayOf("bigint", published.stream().map(Pending::outboxNo).toArray());
             delete.setArray(1, numbers);
             delete.executeUpdate();
@@ -136,16 +140,9 @@ public class OutboxTable implements Outbox {
         }
     }
 
-    /** How many messages wait: for health and metrics. */
-    public long backlog() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM publication_outbox");
-                ResultSet result = count.executeQuery()) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count the publication outbox: " + e.getMessage(), e);
-        }
+    /** The persistence context's connection in this transaction, owned (and closed) by it: never closed here. */
+    private Connection connection() {
+        return entityManager.unwrap(Connection.class);
     }
 
     private void wakeTheRelayOnCommit() {
