@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.exchange.infrastructure.persistence.OutboxSignal;
+import org.hutong.shared.application.Failures;
 
 /**
  * Moves committed messages from the publication outbox to the broker, oldest first, on one
@@ -99,7 +100,7 @@ public class OutboxRelay {
                 }
                 if (backoff.isZero()) {
                     LOG.log(Level.WARNING, "The outbox relay cannot publish; messages wait in the outbox: {0}",
-                            rootMessage(e));
+                            Failures.rootMessage(e));
                 }
                 backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), maxBackoff);
             }
@@ -108,13 +109,5 @@ public class OutboxRelay {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

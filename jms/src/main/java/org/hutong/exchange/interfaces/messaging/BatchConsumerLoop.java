@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hutong.shared.application.Failures;
 
 /**
  * One consumer of a queue that hands over messages in batches and acknowledges them only after the
@@ -111,7 +112,7 @@ public final class BatchConsumerLoop implements Runnable {
                 session.commit();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "A batch of {0} messages from {1} failed and will be redelivered: {2}",
-                        new Object[] {batch.size(), queue, rootMessage(e)});
+                        new Object[] {batch.size(), queue, Failures.rootMessage(e)});
                 session.rollback();
             }
             return;
@@ -126,7 +127,7 @@ public final class BatchConsumerLoop implements Runnable {
                     continue;
                 }
                 LOG.log(Level.WARNING, "A message from {0} failed on delivery {1}: {2}",
-                        new Object[] {queue, deliveryCount(message), rootMessage(e)});
+                        new Object[] {queue, deliveryCount(message), Failures.rootMessage(e)});
                 failed = true;
             }
         }
@@ -140,11 +141,11 @@ public final class BatchConsumerLoop implements Runnable {
 
     private boolean park(Message message, RuntimeException cause) {
         try {
-            handler.park(message, "not stored after " + deliveryCount(message) + " deliveries: " + rootMessage(cause));
+            handler.park(message, "not stored after " + deliveryCount(message) + " deliveries: " + Failures.rootMessage(cause));
             return true;
         } catch (RuntimeException e) {
             // The database is away too: the broker dead-letters the message when this delivery is rolled back.
-            LOG.log(Level.WARNING, "Cannot park a message from {0}: {1}", new Object[] {queue, rootMessage(e)});
+            LOG.log(Level.WARNING, "Cannot park a message from {0}: {1}", new Object[] {queue, Failures.rootMessage(e)});
             return false;
         }
     }
@@ -211,13 +212,5 @@ public final class BatchConsumerLoop implements Runnable {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
