@@ -9,6 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.hutong.audit.application.AuditLog;
@@ -60,6 +63,33 @@ class AuditInContainerIT {
             update(number, original);
         }
         assertThat(log.verify().intact()).isTrue();
+    }
+
+    /**
+     * Appending to the trail must not serialise business transactions: while one transaction that
+     * audited something is still open, another one audits and commits without waiting for it.
+     */
+    @Test
+    void anOpenTransactionThatAuditedDoesNotHoldBackAnotherOne() throws Exception {
+        UserTransaction open = (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
+        ManagedExecutorService executor = (ManagedExecutorService) new InitialContext()
+                .lookup("java:comp/DefaultManagedExecutorService");
+        String slow = "inv-" + UUID.randomUUID();
+        String quick = "inv-" + UUID.randomUUID();
+        open.begin();
+        try {
+            trail.record(AuditEntry.success("alice", "invocation.start", slow, "still deciding"));
+            Future<?> other = executor.submit(() -> {
+                UserTransaction own = (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
+                own.begin();
+                trail.record(AuditEntry.success("bob", "invocation.start", quick, "decided"));
+                own.commit();
+                return null;
+            });
+            other.get(10, TimeUnit.SECONDS);
+        } finally {
+            open.commit();
+        }
     }
 
     /** Sets the detail of record {@code number} with plain JDBC; returns what it was. */
