@@ -40,16 +40,63 @@ class AuditRewriteIT {
         assertThat(Hub.post("/products", "application/json", RegistryIT.firewall(id)).statusCode()).isEqualTo(201);
         assertThat(Hub.json(Hub.get("/audit/verify")).getBoolean("intact")).isTrue();
 
-        List<Row> original = rows();
-        long lastNumber = original.get(original.size() - 1).number();
-        try {
-            rewrite(original);
-            JsonObject verdict = Hub.json(Hub.get("/audit/verify"));
-            assertThat(verdict.getBoolean("intact")).as(verdict.toString()).isFalse();
-        } finally {
-            restore(original, lastNumber);
+        AuditIT.awaitSealed("product.register", id);
+
+        // The chain's end must not move while it is rewritten and put back.
+        try (AuditSealerPaused paused = AuditSealerPaused.now()) {
+            List<Row> original = rows();
+            long lastNumber = original.get(original.size() - 1).number();
+            try {
+                rewrite(original);
+                JsonObject verdict = Hub.json(Hub.get("/audit/verify"));
+                assertThat(verdict.getBoolean("intact")).as(verdict.toString()).isFalse();
+            } finally {
+                restore(original, lastNumber);
+            }
         }
         assertThat(Hub.json(Hub.get("/audit/verify")).getBoolean("intact")).isTrue();
+    }
+
+    /**
+     * The same attacker writes an entry in the table of entries not yet sealed, so that the sealer
+     * would chain it as genuine: a deregistration nobody made. Verify must name it while it waits,
+     * and the sealer must chain a record of the tampering instead of the forged entry.
+     */
+    @Test
+    void anEntryForgedBeforeItIsSealedIsNamedAndNeverSealedAsGenuine() throws Exception {
+        String id = "fw-" + UUID.randomUUID().toString().substring(0, 8);
+        String forged = UUID.randomUUID().toString();
+        try (AuditSealerPaused paused = AuditSealerPaused.now()) {
+            try (Connection db = Database.hub().getConnection(); PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO audit_unsealed (entry_id, occurred_at, actor, action, target, outcome, detail, algorithm,"
+                            + " entry_hash) VALUES (?, now() AT TIME ZONE 'UTC', 'admin', 'product.deregister', ?, 'success',"
+                            + " NULL, 'HMAC-SHA-256', ?)")) {
+                insert.setString(1, forged);
+                insert.setString(2, id);
+                insert.setString(3, sha256(forged + id));
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+
+            JsonObject verdict = Hub.json(Hub.get("/audit/verify"));
+            assertThat(verdict.getBoolean("intact")).as(verdict.toString()).isFalse();
+            assertThat(verdict.getString("brokenEntry")).isEqualTo(forged);
+            assertThat(verdict.containsKey("firstBroken")).isFalse();
+            assertThat(verdict.getString("reason")).contains("without the key");
+            assertThat(Hub.json(Hub.get("/audit?action=product.deregister&limit=1000")).getJsonArray("items")
+                    .getValuesAs(JsonObject.class)).anySatisfy(entry -> {
+                        assertThat(entry.getString("entry")).isEqualTo(forged);
+                        assertThat(entry.getBoolean("sealed")).isFalse();
+                        assertThat(entry.containsKey("number")).isFalse();
+                    });
+        }
+
+        JsonObject tampering = AuditIT.awaitSealed("audit.tampered", "entry " + forged);
+        assertThat(tampering.getString("actor")).isEqualTo("hutong");
+        assertThat(tampering.getString("detail")).contains("action=product.deregister", "target=" + id);
+        assertThat(Hub.json(Hub.get("/audit?action=product.deregister&limit=1000")).getJsonArray("items")
+                .getValuesAs(JsonObject.class)).noneSatisfy(record -> assertThat(record.getString("target")).isEqualTo(id));
+        JsonObject verdict = Hub.json(Hub.get("/audit/verify"));
+        assertThat(verdict.getBoolean("intact")).as(verdict.toString()).isTrue();
     }
 
     /** The attacker: changes the first record's detail and re-chains everything after it with plain hashes. */

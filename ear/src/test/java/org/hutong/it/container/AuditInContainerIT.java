@@ -50,8 +50,7 @@ class AuditInContainerIT {
         transaction.commit();
         assertThat(log.verify().intact()).isTrue();
 
-        long number = log.find(null, null, null, null, 0, 1_000_000).stream()
-                .filter(view -> target.equals(view.target())).findFirst().orElseThrow().number();
+        long number = sealedNumber(target);
         String original = update(number, "protect.block-ip on nothing");
         try {
             ChainVerification verdict = log.verify();
@@ -90,6 +89,19 @@ class AuditInContainerIT {
         } finally {
             open.commit();
         }
+    }
+
+    /** The number the sealer gave the first record on {@code target}, once it has sealed it. */
+    private long sealedNumber(String target) throws InterruptedException {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            Long number = log.find(null, null, null, null, 0, 1_000_000).stream()
+                    .filter(view -> target.equals(view.target())).findFirst().orElseThrow().number();
+            if (number != null) {
+                return number;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the entries on " + target + " were not sealed within 30 s");
     }
 
     /** Sets the detail of record {@code number} with plain JDBC; returns what it was. */

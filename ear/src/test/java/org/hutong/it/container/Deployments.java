@@ -13,7 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 final class Deployments {
 
     static final List<String> MIGRATIONS = List.of("db/migration/flyway.location", "db/migration/V1__baseline.sql",
-            "db/migration/V2__publication_outbox.sql");
+            "db/migration/V2__publication_outbox.sql", "db/migration/V3__audit_unsealed.sql");
 
     private Deployments() {
     }
@@ -31,7 +31,8 @@ final class Deployments {
                         "org.hutong.exchange.domain", "org.hutong.exchange.application",
                         "org.hutong.exchange.infrastructure.persistence")
                 .addPackage(InformationIngestion.class.getPackage())
-                .addPackages(true, SchemaMigrator.class.getPackage().getName(), "org.hutong.shared.infrastructure.time")
+                .addPackages(true, SchemaMigrator.class.getPackage().getName(), "org.hutong.shared.infrastructure.time",
+                        "org.hutong.shared.infrastructure.work", "org.hutong.shared.application")
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource("schemas/envelope.schema.json")
                 .addAsResource("schemas/common.schema.json")

@@ -9,10 +9,16 @@ import org.hutong.audit.domain.AuditEntry;
 @Local
 public interface AuditLog {
 
-    /** A page in chain order; filters that are null do not apply. */
+    /**
+     * A page in chain order; filters that are null do not apply. When the sealed records run out before
+     * the page is full, the entries not yet sealed follow, in the order they were appended.
+     */
     List<AuditView> find(String actor, String action, Instant since, Instant until, long after, int limit);
 
-    /** Walks the whole chain and names the first record that does not hold. */
+    /**
+     * Walks the whole sealed chain, then every entry not yet sealed, and names the first record or
+     * entry that does not hold.
+     */
     ChainVerification verify();
 
     /**

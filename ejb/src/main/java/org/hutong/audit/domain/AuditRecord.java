@@ -20,7 +20,7 @@ import java.util.Optional;
 @Table(name = "audit_record")
 public class AuditRecord {
 
-    // Computed while the chain's head is locked: no provider look-up per record.
+    // Computed while the sealer holds the chain's head: no provider look-up per record.
     private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The previous hash of the first record. */
@@ -57,8 +57,21 @@ public class AuditRecord {
     @Column(name = "record_hash", nullable = false, updatable = false, length = 64)
     private String hash;
 
+    @Column(name = "entry_id", updatable = false, length = 36)
+    private String entryId;
+
     protected AuditRecord() {
         // for JPA
+    }
+
+    /**
+     * The record that seals {@code entry} after the one numbered {@code previousNumber} with hash
+     * {@code previousHash}, linked by an HMAC under {@code key}.
+     */
+    public AuditRecord(long previousNumber, String previousHash, UnsealedEntry entry, HashAlgorithm algorithm,
+            AuditKey key) {
+        this(previousNumber, previousHash, entry.entry(), entry.at(), algorithm, key);
+        this.entryId = entry.entryId();
     }
 
     /**
@@ -147,5 +160,10 @@ public class AuditRecord {
 
     public String hash() {
         return hash;
+    }
+
+    /** The unsealed entry this record sealed; empty for records sealed before entries existed. */
+    public Optional<String> entryId() {
+        return Optional.ofNullable(entryId);
     }
 }

@@ -19,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.exchange.infrastructure.persistence.OutboxSignal;
-import org.hutong.shared.application.Failures;
+import org.hutong.shared.infrastructure.work.WorkLoop;
 
 /**
  * Moves committed messages from the publication outbox to the broker, oldest first, on one
@@ -57,57 +57,20 @@ public class OutboxRelay {
     @ConfigProperty(name = "hutong.outbox.max.backoff", defaultValue = "PT10S")
     Duration maxBackoff;
 
-    private volatile boolean running;
-    private Future<?> loop;
+    private WorkLoop loop;
+    private Future<?> running;
 
     @PostConstruct
     void start() {
-        running = true;
-        loop = executor.submit(this::relay);
+        loop = new WorkLoop(LOG, "The outbox relay cannot publish; messages wait in the outbox: {0}",
+                "The outbox relay publishes again", () -> batch.relayOldest(batchMax), signal, poll, maxBackoff);
+        running = executor.submit(loop);
         LOG.log(Level.INFO, "Outbox relay started: batches of up to {0}, polling every {1}", new Object[] {batchMax, poll});
     }
 
     @PreDestroy
     void stop() {
-        running = false;
-        signal.wake();
-        if (loop != null) {
-            loop.cancel(true);
-        }
-    }
-
-    private void relay() {
-        Duration backoff = Duration.ZERO;
-        while (running) {
-            try {
-                if (!backoff.isZero()) {
-                    Thread.sleep(backoff.toMillis());
-                }
-                int relayed = batch.relayOldest(batchMax);
-                if (!backoff.isZero()) {
-                    LOG.log(Level.INFO, "The outbox relay publishes again");
-                    backoff = Duration.ZERO;
-                }
-                if (relayed == 0) {
-                    signal.await(poll);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                if (backoff.isZero()) {
-                    LOG.log(Level.WARNING, "The outbox relay cannot publish; messages wait in the outbox: {0}",
-                            Failures.rootMessage(e));
-                }
-                backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), maxBackoff);
-            }
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        loop.stop();
+        running.cancel(true);
     }
 }

@@ -12,8 +12,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.StringReader;
 import java.sql.Array;
@@ -49,7 +47,6 @@ public class OutboxTable implements Outbox {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String NEXT = "SELECT outbox_no, address, routing, duplicate_id, properties, body,"
             + " correlation_id, reply_to, expires_at FROM publication_outbox ORDER BY outbox_no LIMIT ?";
-    private static final Object WAKE_KEY = new Object();
 
     @PersistenceContext(unitName = "hutong")
     EntityManager entityManager;
@@ -90,7 +87,7 @@ public class OutboxTable implements Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append to the publication outbox: " + e.getMessage(), e);
         }
-        wakeTheRelayOnCommit();
+        signal.wakeOnCommit(transactions);
     }
 
     /**
@@ -143,26 +140,6 @@ public class OutboxTable implements Outbox {
     /** The persistence context's connection in this transaction, owned (and closed) by it: never closed here. */
     private Connection connection() {
         return entityManager.unwrap(Connection.class);
-    }
-
-    private void wakeTheRelayOnCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    signal.wake();
-                }
-            }
-        });
     }
 
     static String properties(Map<String, Object> properties) {

@@ -40,7 +40,9 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Read the audit trail in chain order, with filters",
-            description = "Every record carries the hash of its predecessor and its own; follow 'next' for more.")
+            description = "Every sealed record carries its number, the hash of its predecessor and its own; follow"
+                    + " 'next' for more. After the last sealed record come the entries the sealer has not chained yet"
+                    + " (sealed: false, no number), usually for less than a second.")
     public AuditPage list(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("since") @Parameter(description = "RFC 3339") String since,
             @QueryParam("until") @Parameter(description = "RFC 3339") String until,
@@ -59,15 +61,18 @@ public class AuditResource {
             throw new InvalidRequestException(violations);
         }
         List<AuditView> items = log.find(blankToNull(actor), blankToNull(action), from, to, after, limit);
-        String next = items.size() < limit ? null : uriInfo.getRequestUriBuilder()
-                .replaceQueryParam("after", items.get(items.size() - 1).number()).build().toString();
+        // Only sealed records have a place in the chain to continue from; unsealed entries end the trail.
+        AuditView last = items.isEmpty() ? null : items.get(items.size() - 1);
+        String next = items.size() < limit || !last.sealed() ? null : uriInfo.getRequestUriBuilder()
+                .replaceQueryParam("after", last.number()).build().toString();
         return new AuditPage(items, next);
     }
 
     @GET
     @Path("verify")
-    @Operation(summary = "Check the whole chain", description = "intact, or the number of the first record that "
-            + "does not hold (edited, missing, out of order) and why.")
+    @Operation(summary = "Check the whole trail", description = "intact, how many sealed records and unsealed entries"
+            + " were checked, or the number of the first sealed record (edited, missing, out of order) or the id of the"
+            + " first unsealed entry (edited or written without the audit key) that does not hold, and why.")
     public ChainVerification verify() {
         return log.verify();
     }

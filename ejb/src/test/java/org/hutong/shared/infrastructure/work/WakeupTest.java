@@ -1,15 +1,15 @@
-package org.hutong.exchange.infrastructure.persistence;
+package org.hutong.shared.infrastructure.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class OutboxSignalTest {
+class WakeupTest {
 
     @Test
     void aWakeUpEndsTheWaitAndSeveralCountAsOne() throws InterruptedException {
-        OutboxSignal signal = new OutboxSignal();
+        Wakeup signal = new Wakeup();
         signal.wake();
         signal.wake();
 
