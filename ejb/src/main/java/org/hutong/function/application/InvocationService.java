@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hutong.audit.application.AuditTrail;
 import org.hutong.audit.domain.AuditEntry;
+import org.hutong.exchange.application.ReceivedMessage;
 import org.hutong.function.domain.FunctionDefinition;
 import org.hutong.function.domain.Invocation;
 import org.hutong.function.domain.InvocationEvent;
@@ -229,7 +230,22 @@ public class InvocationService implements Invocations {
     }
 
     @Override
-    public void acceptResultMessage(String payload, Sender sender) {
+    public void acceptResultMessages(List<ReceivedMessage> messages) {
+        for (ReceivedMessage message : messages) {
+            if (message.refusal() == null) {
+                acceptResultMessage(message.payload(), message.sender());
+                continue;
+            }
+            if (!message.unreadable()) {
+                // No sender the broker vouches for: refused as an unauthenticated HTTP report would be.
+                audit.record(AuditEntry.refused(message.claimedUser(), "invocation.result", "hutong.function.results",
+                        message.refusal()));
+            }
+            refuseResultMessage(message.payload(), message.refusal());
+        }
+    }
+
+    private void acceptResultMessage(String payload, Sender sender) {
         try {
             ResultReport parsed = ResultReports.parse(payload);
             if (!sender.isHub()) {

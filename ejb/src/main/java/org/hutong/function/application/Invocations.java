@@ -3,7 +3,7 @@ package org.hutong.function.application;
 import jakarta.ejb.Local;
 import java.util.List;
 import java.util.Optional;
-import org.hutong.security.domain.Sender;
+import org.hutong.exchange.application.ReceivedMessage;
 
 /** Invoking functions on products and following what becomes of them. */
 @Local
@@ -32,13 +32,14 @@ public interface Invocations {
     InvocationView reportAsCaller(ResultReport report);
 
     /**
-     * Takes a result message from {@code hutong.function.results}: applies it, or parks it on
-     * {@code hutong.function.results.dlq} with the reason when it cannot be read or applied. A product
-     * ({@code sender}) reports only as itself.
+     * Takes result messages from {@code hutong.function.results} in one transaction: applies each, or
+     * parks it on {@code hutong.function.results.dlq} with the reason when it cannot be read or applied
+     * (a message without a sender the broker vouches for is audited as refused, too). A product
+     * reports only as the sender the broker stamped.
      */
-    void acceptResultMessage(String payload, Sender sender);
+    void acceptResultMessages(List<ReceivedMessage> messages);
 
-    /** Parks a result message that cannot be taken at all (unreadable body, no authenticated sender), with the reason. */
+    /** Parks a result message that failed even alone, with the reason. */
     void refuseResultMessage(String payload, String reason);
 
     /** One invocation with its events. */

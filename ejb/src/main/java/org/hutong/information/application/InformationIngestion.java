@@ -6,6 +6,7 @@ import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.Violation;
 import org.hutong.security.domain.Sender;
+import org.hutong.exchange.application.ReceivedMessage;
 
 /** The one way information enters the hub, whatever the channel. */
 @Local

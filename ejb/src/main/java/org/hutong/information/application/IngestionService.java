@@ -36,6 +36,7 @@ import org.hutong.security.application.ProductRightsService;
 import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.domain.ProductRights;
 import org.hutong.security.domain.Sender;
+import org.hutong.exchange.application.ReceivedMessage;
 
 /** Ingestion of information: one transaction stores the records and publishes them. */
 @Stateless

@@ -31,6 +31,7 @@ import org.hutong.security.application.ProductRightsService;
 import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.domain.ProductRights;
 import org.hutong.security.domain.Sender;
+import org.hutong.exchange.application.ReceivedMessage;
 
 class IngestionServiceTest {
 

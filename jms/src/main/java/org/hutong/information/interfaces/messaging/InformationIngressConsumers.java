@@ -14,14 +14,12 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Future;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.exchange.infrastructure.messaging.BrokerClient;
 import org.hutong.exchange.interfaces.messaging.BatchConsumerLoop;
+import org.hutong.exchange.interfaces.messaging.BatchConsumers;
+import org.hutong.exchange.interfaces.messaging.ReceivedMessages;
 import org.hutong.information.application.InformationIngestion;
 import org.hutong.information.domain.Violation;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
@@ -40,7 +38,6 @@ import org.hutong.security.interfaces.messaging.BrokerSenders;
 public class InformationIngressConsumers {
 
     static final String QUEUE = "hutong.information.ingress";
-    private static final Logger LOG = Logger.getLogger(InformationIngressConsumers.class.getName());
 
     @Resource
     ManagedExecutorService executor;
@@ -67,38 +64,30 @@ public class InformationIngressConsumers {
     Duration batchWait;
 
     @Inject
-    @ConfigProperty(name = "hutong.ingress.max.delivery.attempts", defaultValue = "10")
+    @ConfigProperty(name = "hutong.broker.max.delivery.attempts", defaultValue = "10")
     int maxDeliveryAttempts;
 
-    private final List<BatchConsumerLoop> loops = new ArrayList<>();
-    private final List<Future<?>> running = new ArrayList<>();
+    private BatchConsumers running;
 
     @PostConstruct
     void start() {
-        BatchConsumerLoop.Handler handler = new BatchConsumerLoop.Handler() {
-            @Override
-            public void handle(List<Message> batch) {
-                ingestion.ingestReceived(ReceivedMessages.of(batch, senders));
-            }
+        running = BatchConsumers.start(executor, QUEUE, consumers, broker::connect, batchMax, batchWait,
+                maxDeliveryAttempts, new BatchConsumerLoop.Handler() {
+                    @Override
+                    public void handle(List<Message> batch) {
+                        ingestion.ingestReceived(ReceivedMessages.of(batch, senders));
+                    }
 
-            @Override
-            public void park(Message message, String reason) {
-                ingestion.reject(ReceivedMessages.payloadOf(message), reason, List.of(new Violation("", reason)));
-            }
-        };
-        for (int i = 0; i < consumers; i++) {
-            BatchConsumerLoop loop = new BatchConsumerLoop(QUEUE, broker::connect, batchMax, batchWait,
-                    maxDeliveryAttempts, handler);
-            loops.add(loop);
-            running.add(executor.submit(loop));
-        }
-        LOG.log(Level.INFO, "Consuming {0} with {1} consumers, batches of up to {2} messages or {3}",
-                new Object[] {QUEUE, consumers, batchMax, batchWait});
+                    @Override
+                    public void park(Message message, String reason) {
+                        ingestion.reject(ReceivedMessages.payloadOf(message), reason,
+                                List.of(new Violation("", reason)));
+                    }
+                });
     }
 
     @PreDestroy
     void stop() {
-        loops.forEach(BatchConsumerLoop::stop);
-        running.forEach(future -> future.cancel(true));
+        running.stop();
     }
 }

@@ -110,21 +110,14 @@ class ServerConfigurationTest {
     }
 
     @Test
-    void everyListenerTakesItsQueueThroughJndi() {
+    void noQueueIsConsumedThroughTheResourceAdapter() {
+        // Every queue is consumed in batches in local JMS transactions (BatchConsumers): an activation
+        // spec would bring back an XA transaction per message.
         Document messaging = documents.get(CONFIG.resolve("includes/messaging.xml"));
-        Map<String, String> queues = new HashMap<>();
-        for (Element spec : elements(messaging, "jmsActivationSpec")) {
-            Element properties = (Element) spec.getElementsByTagName("properties.artemis").item(0);
-            assertThat(properties.hasAttribute("destination")).as("destination= listens on a queue named jms/...").isFalse();
-            assertThat(properties.getAttribute("useJNDI")).isEqualTo("true");
-            Element queue = elements(messaging, "jmsQueue").stream()
-                    .filter(q -> q.getAttribute("id").equals(properties.getAttribute("destinationRef")))
-                    .findFirst().orElseThrow();
-            queues.put(spec.getAttribute("id"),
-                    ((Element) queue.getElementsByTagName("properties.artemis").item(0)).getAttribute("address"));
-        }
-        // The ingress queue is consumed in batches outside the resource adapter (InformationIngressConsumers).
-        assertThat(queues).containsOnly(Map.entry("hutong/hutong-jms/FunctionResultListener", "hutong.function.results"));
+        assertThat(elements(messaging, "jmsActivationSpec")).isEmpty();
+        assertThat(elements(messaging, "variable")).extracting(v -> v.getAttribute("name"))
+                .contains("hutong.results.consumers", "hutong.broker.max.delivery.attempts")
+                .doesNotContain("hutong.results.sessions", "hutong.ingress.max.delivery.attempts");
     }
 
     @Test

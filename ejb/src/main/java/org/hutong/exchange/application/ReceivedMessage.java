@@ -1,10 +1,10 @@
-package org.hutong.information.application;
+package org.hutong.exchange.application;
 
 import org.hutong.security.domain.Sender;
 
 /**
- * A message taken from the ingress queue, as the messaging layer read it: its text and the sender
- * the broker stamped, or why it cannot be ingested (no readable text; no sender the broker vouches
+ * A message taken from a queue (ingress, function results), as the messaging layer read it: its text and the sender
+ * the broker stamped, or why it cannot be taken (no readable text; no sender the broker vouches
  * for). The hub acts only on {@code sender}; {@code claimedUser} is what the audit trail shows.
  */
 public record ReceivedMessage(String payload, Sender sender, String claimedUser, String refusal, boolean unreadable) {

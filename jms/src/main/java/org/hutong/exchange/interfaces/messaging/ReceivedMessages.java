@@ -1,24 +1,22 @@
-package org.hutong.information.interfaces.messaging;
+package org.hutong.exchange.interfaces.messaging;
 
 import jakarta.jms.Message;
 import java.util.List;
-import org.hutong.exchange.interfaces.messaging.MessageBodies;
-import org.hutong.exchange.interfaces.messaging.UnreadableBodyException;
-import org.hutong.information.application.ReceivedMessage;
+import org.hutong.exchange.application.ReceivedMessage;
 import org.hutong.security.domain.AccessRefusedException;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
 
-/** Reads ingress messages for the application: text (or why there is none) and the broker-stamped sender. */
-final class ReceivedMessages {
+/** Reads queued messages for the application: text (or why there is none) and the broker-stamped sender. */
+public final class ReceivedMessages {
 
     private ReceivedMessages() {
     }
 
-    static List<ReceivedMessage> of(List<Message> messages, BrokerSenders senders) {
+    public static List<ReceivedMessage> of(List<Message> messages, BrokerSenders senders) {
         return messages.stream().map(message -> of(message, senders)).toList();
     }
 
-    static ReceivedMessage of(Message message, BrokerSenders senders) {
+    public static ReceivedMessage of(Message message, BrokerSenders senders) {
         String claimedUser = senders.claimedUser(message);
         String payload;
         try {
@@ -34,7 +32,7 @@ final class ReceivedMessages {
     }
 
     /** The text of a message to park, or nothing when it has none that can be read. */
-    static String payloadOf(Message message) {
+    public static String payloadOf(Message message) {
         try {
             return MessageBodies.text(message);
         } catch (UnreadableBodyException e) {

@@ -1,4 +1,4 @@
-package org.hutong.information.interfaces.messaging;
+package org.hutong.exchange.interfaces.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,12 +12,12 @@ import jakarta.jms.TextMessage;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.hutong.information.application.ReceivedMessage;
+import org.hutong.exchange.application.ReceivedMessage;
 import org.hutong.security.domain.Sender;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
 import org.junit.jupiter.api.Test;
 
-/** How the ingress consumers read a message for the application: its text, and who the broker says sent it. */
+/** How the batch consumers read a message for the application: its text, and who the broker says sent it. */
 class ReceivedMessagesTest {
 
     private final BrokerSenders senders = new BrokerSenders("hutong");
