@@ -32,7 +32,8 @@ final class Deployments {
                         "org.hutong.exchange.infrastructure.persistence")
                 .addPackage(InformationIngestion.class.getPackage())
                 .addPackages(true, SchemaMigrator.class.getPackage().getName(), "org.hutong.shared.infrastructure.time",
-                        "org.hutong.shared.infrastructure.work", "org.hutong.shared.application")
+                        "org.hutong.shared.infrastructure.work", "org.hutong.shared.application",
+                        "org.hutong.shared.domain")
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource("schemas/envelope.schema.json")
                 .addAsResource("schemas/common.schema.json")

@@ -19,7 +19,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.Sender;
 
 /** The ingestion and query services with real JPA, the real database and the real broker. */
 @ExtendWith(ArquillianExtension.class)

@@ -20,7 +20,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.Sender;
 
 /**
  * Storing and publishing (writing the outbox) are one transaction: when publishing fails, nothing is

@@ -1,6 +1,6 @@
 package org.hutong.exchange.application;
 
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.Sender;
 
 /**
  * A message taken from a queue (ingress, function results), as the messaging layer read it: its text and the sender

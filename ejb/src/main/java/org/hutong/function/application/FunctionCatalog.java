@@ -28,7 +28,7 @@ import java.util.Optional;
 import org.hutong.function.domain.FunctionDefinition;
 import org.hutong.function.domain.FunctionType;
 import org.hutong.information.application.DescriptionCatalog;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 
 /**
  * The function catalog ({@code functions/catalog.json}) with a compiled validator for every

@@ -2,7 +2,7 @@ package org.hutong.function.application;
 
 import jakarta.ejb.ApplicationException;
 import java.util.List;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 
 /**
  * An invocation the hub will not start: invalid (400, with violations) or with no product able to

@@ -32,14 +32,14 @@ import org.hutong.function.domain.TargetStatus;
 import org.hutong.information.application.BatchReceipt;
 import org.hutong.information.application.InformationIngestion;
 import org.hutong.information.application.RejectionPolicy;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductRepository;
 import org.hutong.registry.domain.ProductStatus;
 import org.hutong.security.application.EnvelopeIntegrity;
-import org.hutong.security.domain.AccessRefusedException;
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.AccessRefusedException;
+import org.hutong.shared.domain.Sender;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)

@@ -27,7 +27,7 @@ public interface Invocations {
     /**
      * Applies a report sent by the authenticated caller, a product: it reports only as itself.
      *
-     * @throws org.hutong.security.domain.AccessRefusedException if the report names another product
+     * @throws org.hutong.shared.domain.AccessRefusedException if the report names another product
      */
     InvocationView reportAsCaller(ResultReport report);
 

@@ -9,7 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Optional;
-import org.hutong.information.domain.CanonicalJson;
+import org.hutong.shared.domain.CanonicalJson;
 
 /**
  * Reads the result message products send: a JSON object with {@code request_id}, {@code status}

@@ -2,7 +2,7 @@ package org.hutong.information.application;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 
 /**
  * The answer to a batch: one outcome per envelope, in the order sent.

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.hutong.information.domain.InformationEnvelope;
 import org.hutong.information.domain.InformationType;
 import org.hutong.information.domain.InvalidInformationException;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 
 /**
  * Reads an envelope from its JSON text, the same way for every channel: JSON syntax, then the

@@ -4,8 +4,8 @@ import jakarta.ejb.Local;
 import java.util.List;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
-import org.hutong.information.domain.Violation;
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.Violation;
+import org.hutong.shared.domain.Sender;
 import org.hutong.exchange.application.ReceivedMessage;
 
 /** The one way information enters the hub, whatever the channel. */

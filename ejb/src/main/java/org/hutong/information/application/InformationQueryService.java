@@ -13,7 +13,7 @@ import org.hutong.information.domain.InformationCriteria;
 import org.hutong.information.domain.InformationRepository;
 import org.hutong.information.domain.InformationType;
 import org.hutong.security.application.ProductRightsService;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.Roles;
 
 /**
  * Reads information back. The right to read is decided here, from the container's caller: a product

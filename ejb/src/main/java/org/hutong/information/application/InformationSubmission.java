@@ -1,7 +1,7 @@
 package org.hutong.information.application;
 
 import jakarta.ejb.Local;
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.Sender;
 
 /**
  * Ingestion for callers that wait for an answer (HTTP). Each attempt is its own transaction;

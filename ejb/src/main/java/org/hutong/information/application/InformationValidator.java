@@ -18,7 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 
 /**
  * Validates envelope text against the published JSON Schemas (draft 2020-12): the envelope

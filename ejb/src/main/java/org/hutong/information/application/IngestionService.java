@@ -28,14 +28,14 @@ import org.hutong.information.domain.InformationRecord;
 import org.hutong.information.domain.InformationRepository;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.ReplayedInformationException;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 import org.hutong.information.domain.state.IllegalTransitionException;
 import org.hutong.registry.domain.SigningPolicy;
 import org.hutong.security.application.EnvelopeIntegrity;
 import org.hutong.security.application.ProductRightsService;
-import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.shared.domain.AccessRefusedException;
 import org.hutong.security.domain.ProductRights;
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.Sender;
 import org.hutong.exchange.application.ReceivedMessage;
 
 /** Ingestion of information: one transaction stores the records and publishes them. */

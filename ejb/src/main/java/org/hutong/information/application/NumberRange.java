@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 
 /**
  * Numbers in information must be ones an IEEE 754 double can hold, as RFC 8785 (canonical JSON)

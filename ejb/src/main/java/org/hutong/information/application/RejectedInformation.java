@@ -1,7 +1,7 @@
 package org.hutong.information.application;
 
 import java.util.List;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 
 /** Where messages that cannot be ingested are kept, with their reasons (port). */
 public interface RejectedInformation {

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hutong.information.domain.CodeList;
 import org.hutong.information.domain.InformationType;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 
 /**
  * What a JSON Schema cannot say about a body that already matches its schema: references to

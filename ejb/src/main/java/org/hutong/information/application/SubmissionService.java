@@ -8,8 +8,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.function.Supplier;
-import org.hutong.security.domain.Roles;
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.Roles;
+import org.hutong.shared.domain.Sender;
 import org.hutong.shared.application.TransientFailures;
 
 /**

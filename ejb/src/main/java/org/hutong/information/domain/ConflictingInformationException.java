@@ -1,6 +1,7 @@
 package org.hutong.information.domain;
 
 import jakarta.ejb.ApplicationException;
+import org.hutong.shared.domain.Violation;
 
 /**
  * Valid information that cannot be accepted because of what the hub already holds: a producer

@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.hutong.shared.domain.CanonicalJson;
 
 /**
  * The envelope every piece of information travels in (framework.md §3).

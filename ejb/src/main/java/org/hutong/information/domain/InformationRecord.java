@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.hutong.shared.domain.CanonicalJson;
 
 /**
  * A piece of information as the hub received and stored it. Append-only: once stored it is

@@ -2,6 +2,7 @@ package org.hutong.information.domain;
 
 import jakarta.ejb.ApplicationException;
 import java.util.List;
+import org.hutong.shared.domain.Violation;
 
 /** Information that breaks the information description; nothing has been stored. */
 @ApplicationException(rollback = false)

@@ -1,5 +1,7 @@
 package org.hutong.information.domain;
 
+import org.hutong.shared.domain.Violation;
+
 /** A signed envelope the hub received before: refused as a replay rather than answered as a duplicate. */
 public class ReplayedInformationException extends ConflictingInformationException {
 

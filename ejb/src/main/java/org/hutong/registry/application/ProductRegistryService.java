@@ -27,7 +27,7 @@ import org.hutong.function.application.FunctionCatalog;
 import org.hutong.information.application.DescriptionCatalog;
 import org.hutong.information.domain.CodeList;
 import org.hutong.information.domain.InformationType;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductDescription;
@@ -37,8 +37,8 @@ import org.hutong.registry.domain.SigningPolicy;
 import org.hutong.security.domain.DetachedJws;
 import org.hutong.security.domain.PublicKeys;
 import org.hutong.security.application.BrokerAccounts;
-import org.hutong.security.domain.AccessRefusedException;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.AccessRefusedException;
+import org.hutong.shared.domain.Roles;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)

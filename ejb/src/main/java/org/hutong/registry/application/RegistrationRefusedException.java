@@ -2,7 +2,7 @@ package org.hutong.registry.application;
 
 import jakarta.ejb.ApplicationException;
 import java.util.List;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 
 /** A registration or update that declares what the hub does not know; nothing was changed. */
 @ApplicationException(rollback = true)

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductRepository;
 import org.hutong.registry.domain.ProductStatus;
-import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.shared.domain.AccessRefusedException;
 import org.hutong.security.domain.ProductRights;
 
 /** Reads a product's rights from its registration, in the caller's transaction. */

@@ -10,7 +10,7 @@ import org.hutong.function.domain.FunctionDefinition;
 import org.hutong.function.domain.FunctionType;
 import org.hutong.information.application.DescriptionCatalog;
 import org.hutong.information.domain.InformationType;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 import org.junit.jupiter.api.Test;
 
 class FunctionCatalogTest {

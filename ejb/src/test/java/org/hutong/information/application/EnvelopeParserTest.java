@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.hutong.information.domain.InformationEnvelope;
 import org.hutong.information.domain.InformationType;
 import org.hutong.information.domain.InvalidInformationException;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeParserTest {

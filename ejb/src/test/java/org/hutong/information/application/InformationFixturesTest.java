@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.util.List;
 import org.hutong.information.domain.InformationType;
 import org.hutong.information.domain.InvalidInformationException;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

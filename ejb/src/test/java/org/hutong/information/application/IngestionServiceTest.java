@@ -21,16 +21,16 @@ import org.hutong.information.domain.InformationCriteria;
 import org.hutong.information.domain.InformationRecord;
 import org.hutong.information.domain.InformationRepository;
 import org.hutong.information.domain.InvalidInformationException;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 import org.junit.jupiter.api.Test;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductRepository;
 import org.hutong.registry.domain.ProductStatus;
 import org.hutong.security.application.EnvelopeIntegrity;
 import org.hutong.security.application.ProductRightsService;
-import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.shared.domain.AccessRefusedException;
 import org.hutong.security.domain.ProductRights;
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.Sender;
 import org.hutong.exchange.application.ReceivedMessage;
 
 class IngestionServiceTest {

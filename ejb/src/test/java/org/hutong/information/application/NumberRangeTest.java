@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 import org.junit.jupiter.api.Test;
 
 class NumberRangeTest {

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.hutong.shared.domain.CanonicalJson;
 
 class CanonicalJsonTest {
 

@@ -23,7 +23,7 @@ import org.hutong.registry.domain.ProductDescription;
 import org.hutong.registry.domain.ProductRepository;
 import org.hutong.registry.domain.ProductStatus;
 import org.hutong.registry.domain.SigningPolicy;
-import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.shared.domain.AccessRefusedException;
 import org.hutong.security.domain.DetachedJws;
 import org.hutong.security.domain.PublicKeys;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.hutong.audit.application.AuditLog;
 import org.hutong.audit.domain.AuditEntry;
-import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.shared.domain.AccessRefusedException;
 import org.hutong.shared.interfaces.rest.Problem;
 import org.hutong.shared.interfaces.rest.ProblemMapper;
 

@@ -15,7 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.security.domain.RateLimiter;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.Roles;
 
 /**
  * Per-product rate limits on every interface: a product that sends faster than its limit (its

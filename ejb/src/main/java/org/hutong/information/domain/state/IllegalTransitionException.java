@@ -2,7 +2,7 @@ package org.hutong.information.domain.state;
 
 import jakarta.ejb.ApplicationException;
 import org.hutong.information.domain.ConflictingInformationException;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 
 /** A status change the incident lifecycle does not allow; nothing has been changed. */
 @ApplicationException(rollback = false)

@@ -17,7 +17,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import org.hutong.information.domain.CanonicalJson;
+import org.hutong.shared.domain.CanonicalJson;
 
 /**
  * What every stateful record has: the hub's id, the current state (the merged bodies of the

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.hutong.exchange.application.Outbox;
 import org.hutong.exchange.domain.OutboundMessage;
 import org.hutong.information.application.RejectedInformation;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 
 /**
  * Parks unusable messages on {@code hutong.information.dlq} with the reason in

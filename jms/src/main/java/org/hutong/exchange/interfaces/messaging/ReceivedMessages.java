@@ -3,7 +3,7 @@ package org.hutong.exchange.interfaces.messaging;
 import jakarta.jms.Message;
 import java.util.List;
 import org.hutong.exchange.application.ReceivedMessage;
-import org.hutong.security.domain.AccessRefusedException;
+import org.hutong.shared.domain.AccessRefusedException;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
 
 /** Reads queued messages for the application: text (or why there is none) and the broker-stamped sender. */

@@ -21,7 +21,7 @@ import org.hutong.exchange.interfaces.messaging.BatchConsumerLoop;
 import org.hutong.exchange.interfaces.messaging.BatchConsumers;
 import org.hutong.exchange.interfaces.messaging.ReceivedMessages;
 import org.hutong.information.application.InformationIngestion;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
 
 /**

@@ -6,8 +6,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hutong.security.domain.AccessRefusedException;
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.AccessRefusedException;
+import org.hutong.shared.domain.Sender;
 
 /**
  * Who sent a message, as the broker authenticated it: the broker stamps every message with the user

@@ -13,7 +13,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hutong.exchange.application.ReceivedMessage;
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.Sender;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
 import org.junit.jupiter.api.Test;
 

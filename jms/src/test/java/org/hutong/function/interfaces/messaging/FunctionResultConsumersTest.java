@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hutong.exchange.application.ReceivedMessage;
 import org.hutong.function.application.Invocations;
-import org.hutong.security.domain.Sender;
+import org.hutong.shared.domain.Sender;
 import org.hutong.security.interfaces.messaging.BrokerSenders;
 import org.junit.jupiter.api.Test;
 

@@ -23,7 +23,7 @@ import org.hutong.audit.application.AuditView;
 import org.hutong.audit.application.ChainVerification;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.Roles;
 
 /** The tamper-evident audit trail. */
 @Path("/audit")

@@ -21,7 +21,7 @@ import org.hutong.function.application.FunctionCatalog;
 import org.hutong.function.domain.FunctionType;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.Roles;
 
 /** The function catalog: identify, protect, monitor and dispose functions with their argument schemas. */
 @Path("/functions")

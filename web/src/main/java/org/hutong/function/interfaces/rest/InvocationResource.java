@@ -40,7 +40,7 @@ import org.hutong.shared.application.TransientFailures;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.LargeBody;
 import org.hutong.shared.interfaces.rest.Problem;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.Roles;
 
 /**
  * Invoking functions: asynchronous with polling (202 and Location), synchronous ({@code wait}),

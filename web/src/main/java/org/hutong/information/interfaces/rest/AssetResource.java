@@ -22,7 +22,7 @@ import org.hutong.information.application.RecordView;
 import org.hutong.information.application.StatefulRecords;
 import org.hutong.information.domain.state.RecordKind;
 import org.hutong.shared.interfaces.rest.Problem;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.Roles;
 
 /** Assets as the hub knows them, merged from the asset information of every product. */
 @Path("/assets")

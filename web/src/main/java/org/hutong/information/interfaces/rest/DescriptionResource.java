@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hutong.information.application.InformationDescriptions;
 import org.hutong.information.domain.CodeList;
 import org.hutong.shared.interfaces.rest.Problem;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.Roles;
 
 /** The information description: JSON Schemas and code lists, as every channel validates against them. */
 @Path("/")

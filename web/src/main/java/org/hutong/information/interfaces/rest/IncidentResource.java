@@ -31,7 +31,7 @@ import org.hutong.information.domain.state.IncidentStatus;
 import org.hutong.information.domain.state.RecordKind;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.Roles;
 
 /** Incidents and their lifecycle: new → investigating → contained → resolved → closed, and reopen. */
 @Path("/incidents")

@@ -41,7 +41,7 @@ import org.hutong.information.domain.InformationType;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.LargeBody;
 import org.hutong.shared.interfaces.rest.Problem;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.Roles;
 
 /** The information interface: products submit envelopes, consumers read them back. */
 @Path("/information")

@@ -41,7 +41,7 @@ import org.hutong.registry.domain.SigningPolicy;
 import org.hutong.shared.application.TransientFailures;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.Roles;
 
 /** The product registry. */
 @Path("/products")

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hutong.security.application.HubSigningKey;
-import org.hutong.security.domain.Roles;
+import org.hutong.shared.domain.Roles;
 
 /** The public key of the hub's signatures on the commands and callbacks it POSTs, as a JWK Set. */
 @Path("/hub/keys")

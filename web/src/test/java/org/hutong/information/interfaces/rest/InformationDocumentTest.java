@@ -8,7 +8,7 @@ import org.hutong.information.application.BatchReceipt;
 import org.hutong.information.application.InformationView;
 import org.hutong.information.domain.CodeList;
 import org.hutong.information.domain.CodeListEntry;
-import org.hutong.information.domain.Violation;
+import org.hutong.shared.domain.Violation;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI schema must describe exactly what the hub sends. */

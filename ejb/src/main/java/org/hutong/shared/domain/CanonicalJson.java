@@ -1,4 +1,4 @@
-package org.hutong.information.domain;
+package org.hutong.shared.domain;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;

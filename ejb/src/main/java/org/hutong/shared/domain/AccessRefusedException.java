@@ -1,4 +1,4 @@
-package org.hutong.security.domain;
+package org.hutong.shared.domain;
 
 import jakarta.ejb.ApplicationException;
 

@@ -1,4 +1,4 @@
-package org.hutong.security.domain;
+package org.hutong.shared.domain;
 
 /**
  * The roles of the function interfaces. Which directory or token groups grant them is server
