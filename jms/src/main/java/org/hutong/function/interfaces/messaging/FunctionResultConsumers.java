@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.exchange.infrastructure.messaging.BrokerClient;
+import org.hutong.shared.infrastructure.work.StartupGate;
 import org.hutong.exchange.interfaces.messaging.BatchConsumerLoop;
 import org.hutong.exchange.interfaces.messaging.BatchConsumers;
 import org.hutong.exchange.interfaces.messaging.ReceivedMessages;
@@ -53,6 +54,9 @@ public class FunctionResultConsumers {
     BrokerClient broker;
 
     @Inject
+    StartupGate gate;
+
+    @Inject
     @ConfigProperty(name = "hutong.results.consumers", defaultValue = "2")
     int consumers;
 
@@ -72,7 +76,7 @@ public class FunctionResultConsumers {
 
     @PostConstruct
     void start() {
-        running = BatchConsumers.start(executor, QUEUE, consumers, broker::connect, batchMax, batchWait,
+        running = BatchConsumers.start(executor, gate, QUEUE, consumers, broker::connect, batchMax, batchWait,
                 maxDeliveryAttempts, handler());
     }
 

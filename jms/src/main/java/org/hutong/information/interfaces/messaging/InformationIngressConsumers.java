@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.exchange.infrastructure.messaging.BrokerClient;
+import org.hutong.shared.infrastructure.work.StartupGate;
 import org.hutong.exchange.interfaces.messaging.BatchConsumerLoop;
 import org.hutong.exchange.interfaces.messaging.BatchConsumers;
 import org.hutong.exchange.interfaces.messaging.ReceivedMessages;
@@ -52,6 +53,9 @@ public class InformationIngressConsumers {
     BrokerClient broker;
 
     @Inject
+    StartupGate gate;
+
+    @Inject
     @ConfigProperty(name = "hutong.ingress.consumers", defaultValue = "4")
     int consumers;
 
@@ -71,7 +75,7 @@ public class InformationIngressConsumers {
 
     @PostConstruct
     void start() {
-        running = BatchConsumers.start(executor, QUEUE, consumers, broker::connect, batchMax, batchWait,
+        running = BatchConsumers.start(executor, gate, QUEUE, consumers, broker::connect, batchMax, batchWait,
                 maxDeliveryAttempts, new BatchConsumerLoop.Handler() {
                     @Override
                     public void handle(List<Message> batch) {
