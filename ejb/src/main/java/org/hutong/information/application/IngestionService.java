@@ -30,7 +30,6 @@ import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.ReplayedInformationException;
 import org.hutong.shared.domain.Violation;
 import org.hutong.information.domain.state.IllegalTransitionException;
-import org.hutong.registry.domain.SigningPolicy;
 import org.hutong.security.application.EnvelopeIntegrity;
 import org.hutong.security.application.ProductRightsService;
 import org.hutong.shared.domain.AccessRefusedException;
@@ -94,21 +93,51 @@ public class IngestionService implements InformationIngestion {
 
     @Override
     public IngestionReceipt ingest(String envelopeJson, Sender sender) {
-        InformationEnvelope envelope = parser.parse(envelopeJson);
-        Optional<ProductRights> senderRights = rightsOf(sender);
-        senderRights.flatMap(granted -> granted.publishRefusal(envelope.producer(), envelope.type().wireName()))
-                .ifPresent(reason -> {
-                    throw new AccessRefusedException(reason);
-                });
-        Set<InformationEnvelope> signed = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (integrity.check(envelope, envelopeJson, integrity.policyOf(envelope.producer()))) {
-            signed.add(envelope);
-        }
-        Outcome outcome = storeAll(List.of(envelope), signed).get(0);
+        Admitted admitted = admit(envelopeJson, null, rightsOf(sender), integrity.checks());
+        Outcome outcome = storeAll(List.of(admitted)).get(0);
         if (outcome.conflict() != null) {
             throw outcome.conflict();
         }
         return outcome.receipt();
+    }
+
+    /** An envelope that passed admission, and whether its signature was checked. */
+    private record Admitted(InformationEnvelope envelope, boolean signed) {
+    }
+
+    /**
+     * The admission step every channel takes for every envelope (HTTP single and batch, JMS single
+     * and batch, results carrying information): parse (size limits, schema, code lists) → the
+     * sender's right to publish it as its producer → its signature under the producer's policy.
+     * Storing follows, for many admitted envelopes at once ({@link #storeAll}).
+     *
+     * @param node the envelope already read as part of a batch, or null to read {@code text}
+     * @param signatures the signature checks of this call (each producer's policy looked up once)
+     * @throws InvalidInformationException, InformationTooLargeException if it cannot be taken
+     * @throws AccessRefusedException if the sender may not publish it or its signature does not hold
+     */
+    private Admitted admit(String text, JsonNode node, Optional<ProductRights> senderRights,
+            EnvelopeIntegrity.Checks signatures) {
+        InformationEnvelope envelope = node == null ? parser.parse(text) : parser.parse(node, text);
+        senderRights.flatMap(granted -> granted.publishRefusal(envelope.producer(), envelope.type().wireName()))
+                .ifPresent(reason -> {
+                    throw new AccessRefusedException(reason);
+                });
+        try {
+            return new Admitted(envelope, signatures.check(envelope, text));
+        } catch (AccessRefusedException e) {
+            throw new SignatureRefusedException(e.getMessage());
+        }
+    }
+
+    /** The signature step refused an envelope: a batch answers it at {@code /signature}. */
+    private static final class SignatureRefusedException extends AccessRefusedException {
+
+        private static final long serialVersionUID = 1L;
+
+        SignatureRefusedException(String message) {
+            super(message);
+        }
     }
 
     @Override
@@ -121,36 +150,24 @@ public class IngestionService implements InformationIngestion {
         }
         BatchReceipt.ItemOutcome[] outcomes = new BatchReceipt.ItemOutcome[batch.size()];
         List<Integer> validIndexes = new ArrayList<>(batch.size());
-        List<InformationEnvelope> valid = new ArrayList<>(batch.size());
-        Set<InformationEnvelope> signed = Collections.newSetFromMap(new IdentityHashMap<>());
-        // One look-up per producer, not per envelope: an unregistered producer is not cached by JPA.
-        Map<String, Optional<SigningPolicy>> policies = new HashMap<>();
+        List<Admitted> valid = new ArrayList<>(batch.size());
+        EnvelopeIntegrity.Checks signatures = integrity.checks();
         for (int index = 0; index < batch.size(); index++) {
             String text = batch.get(index).toString();
             try {
-                InformationEnvelope envelope = parser.parse(batch.get(index), text);
-                Optional<String> refusal = senderRights.flatMap(granted -> granted.publishRefusal(envelope.producer(),
-                        envelope.type().wireName()));
-                if (refusal.isPresent()) {
-                    outcomes[index] = refuse(index, text, refusal.get(), List.of(new Violation("/producer", refusal.get())),
-                            policy);
-                    continue;
-                }
-                if (integrity.check(envelope, text, policies.computeIfAbsent(envelope.producer(), integrity::policyOf))) {
-                    signed.add(envelope);
-                }
-                valid.add(envelope);
+                valid.add(admit(text, batch.get(index), senderRights, signatures));
                 validIndexes.add(index);
             } catch (InvalidInformationException e) {
                 outcomes[index] = refuse(index, text, e.getMessage(), e.violations(), policy);
             } catch (InformationTooLargeException e) {
                 outcomes[index] = refuse(index, text, e.getMessage(), List.of(new Violation("", e.getMessage())), policy);
             } catch (AccessRefusedException e) {
-                outcomes[index] = refuse(index, text, e.getMessage(), List.of(new Violation("/signature", e.getMessage())),
-                        policy);
+                Violation violation = new Violation(e instanceof SignatureRefusedException ? "/signature" : "/producer",
+                        e.getMessage());
+                outcomes[index] = refuse(index, text, e.getMessage(), List.of(violation), policy);
             }
         }
-        List<Outcome> stored = storeAll(valid, signed);
+        List<Outcome> stored = storeAll(valid);
         for (int i = 0; i < stored.size(); i++) {
             int index = validIndexes.get(i);
             ConflictingInformationException conflict = stored.get(i).conflict();
@@ -165,8 +182,17 @@ public class IngestionService implements InformationIngestion {
         return receipt;
     }
 
+    /**
+     * Every single envelope of the batch is admitted on its own and all are stored together (one
+     * look-up, one write, one publication); a message carrying a JSON array is a batch of its own,
+     * taken in its turn so that each producer's information is published in the order it was sent.
+     */
     @Override
     public void ingestReceived(List<ReceivedMessage> messages) {
+        List<ReceivedMessage> admittedMessages = new ArrayList<>();
+        List<Admitted> admitted = new ArrayList<>();
+        EnvelopeIntegrity.Checks signatures = integrity.checks();
+        Map<Sender, Optional<ProductRights>> rightsBySender = new HashMap<>();
         for (ReceivedMessage message : messages) {
             if (message.unreadable()) {
                 reject("", message.refusal(), List.of(new Violation("", message.refusal())));
@@ -177,10 +203,17 @@ public class IngestionService implements InformationIngestion {
                 continue;
             }
             try {
+                Optional<ProductRights> senderRights = rightsBySender.get(message.sender());
+                if (senderRights == null) {
+                    senderRights = rightsOf(message.sender());
+                    rightsBySender.put(message.sender(), senderRights);
+                }
                 if (InformationIngestion.isBatch(message.payload())) {
+                    storeAdmitted(admittedMessages, admitted);
                     ingestBatch(message.payload(), RejectionPolicy.PARK, message.sender());
                 } else {
-                    ingest(message.payload(), message.sender());
+                    admitted.add(admit(message.payload(), null, senderRights, signatures));
+                    admittedMessages.add(message);
                 }
             } catch (AccessRefusedException e) {
                 refused(message, e.getMessage());
@@ -188,10 +221,23 @@ public class IngestionService implements InformationIngestion {
                 reject(message.payload(), e.getMessage(), List.of(new Violation("", e.getMessage())));
             } catch (InvalidInformationException e) {
                 reject(message.payload(), e.getMessage(), e.violations());
-            } catch (ConflictingInformationException e) {
-                reject(message.payload(), e.getMessage(), List.of(new Violation(e.pointer(), e.getMessage())));
             }
         }
+        storeAdmitted(admittedMessages, admitted);
+    }
+
+    /** Stores what was admitted so far and parks the messages whose envelope conflicts; empties both lists. */
+    private void storeAdmitted(List<ReceivedMessage> messages, List<Admitted> admitted) {
+        List<Outcome> outcomes = storeAll(admitted);
+        for (int i = 0; i < outcomes.size(); i++) {
+            ConflictingInformationException conflict = outcomes.get(i).conflict();
+            if (conflict != null) {
+                reject(messages.get(i).payload(), conflict.getMessage(),
+                        List.of(new Violation(conflict.pointer(), conflict.getMessage())));
+            }
+        }
+        messages.clear();
+        admitted.clear();
     }
 
     /** Refused like an HTTP request would be, and audited like one. */
@@ -221,7 +267,13 @@ public class IngestionService implements InformationIngestion {
      * earlier in the same list) is a duplicate; the same id with other content is a conflict, and
      * so is an incident update its lifecycle does not allow. Stateful records follow in order.
      */
-    private List<Outcome> storeAll(List<InformationEnvelope> envelopes, Set<InformationEnvelope> signed) {
+    private List<Outcome> storeAll(List<Admitted> admitted) {
+        if (admitted.isEmpty()) {
+            return List.of();
+        }
+        List<InformationEnvelope> envelopes = admitted.stream().map(Admitted::envelope).toList();
+        Set<InformationEnvelope> signed = Collections.newSetFromMap(new IdentityHashMap<>());
+        admitted.stream().filter(Admitted::signed).forEach(a -> signed.add(a.envelope()));
         Map<String, InformationRecord> known = storedRecords(envelopes);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<InformationRecord> matched = new ArrayList<>(envelopes.size());

@@ -9,6 +9,8 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.shared.domain.CanonicalJson;
@@ -52,6 +54,29 @@ public class EnvelopeIntegrity {
         this.products = products;
         this.clock = clock;
         this.window = window;
+    }
+
+    /**
+     * Checks for one call that admits many envelopes: each producer's signing policy is looked up
+     * once (an unregistered producer is not cached by JPA), not once per envelope.
+     */
+    public Checks checks() {
+        return new Checks();
+    }
+
+    /** {@link #check} with the policies of one call remembered; not thread-safe, one per call. */
+    public final class Checks {
+
+        private final Map<String, Optional<SigningPolicy>> policies = new HashMap<>();
+
+        private Checks() {
+        }
+
+        /** As {@link EnvelopeIntegrity#check}, with the producer's policy looked up once per call. */
+        public boolean check(InformationEnvelope envelope, String received) {
+            return EnvelopeIntegrity.this.check(envelope, received,
+                    policies.computeIfAbsent(envelope.producer(), EnvelopeIntegrity.this::policyOf));
+        }
     }
 
     /** The signing policy of {@code productId}; empty when it is not registered or registered no key. */
