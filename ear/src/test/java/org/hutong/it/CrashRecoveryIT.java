@@ -38,8 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code kill -9} of the hub's Liberty server in the middle of a load, then the same server started
- * again as the run command starts it. Afterwards the hub serves reads and drains the ingress queue
- * within a minute, every message sent is stored exactly once, every envelope answered 2xx is stored
+ * again as the run command starts it. Afterwards the hub is ready within 90 s of its start command (a
+ * plain start takes 30-50 s here), serves reads at once and drains the ingress queue within a minute of
+ * being ready, every message sent is stored exactly once, every envelope answered 2xx is stored
  * exactly once, a subscriber receives every stored envelope exactly once, and every command of an
  * invocation answered 2xx reaches its product exactly once. {@code -Dcrash.alerts} sets the load of
  * each phase (50 000 by default, as issue 12 asks).
@@ -235,9 +236,10 @@ class CrashRecoveryIT {
         Hub.run(Hub.WLP.resolve("bin/server").toString(), "start", Hub.SERVER);
         Hub.awaitReady(Duration.ofMinutes(3));
         Instant ready = Instant.now();
-        // A backlog on the queues must not keep the hub from answering.
+        // A backlog on the queues must not keep the hub from answering: a plain start of this server takes
+        // 30-50 s on the 2-core machine; with the consumers starving it, 105 s.
         assertThat(Duration.between(starting, ready)).as("from the start command to ready")
-                .isLessThan(Duration.ofSeconds(60));
+                .isLessThan(Duration.ofSeconds(90));
         // Reads are served at once.
         assertThat(Hub.get("/information?limit=1").statusCode()).isEqualTo(200);
         // No transaction spans the broker and the database, so none is left in doubt to recover.

@@ -12,7 +12,7 @@ import org.hutong.information.application.InformationQueries;
 import org.hutong.information.application.IngestionReceipt;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InformationCriteria;
-import org.hutong.information.domain.InformationType;
+import org.hutong.shared.domain.InformationType;
 import org.hutong.information.domain.InvalidInformationException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.hutong.information.domain.InformationEnvelope;
-import org.hutong.information.domain.InformationType;
+import org.hutong.shared.domain.InformationType;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.shared.domain.Violation;
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hutong.information.domain.InformationCriteria;
 import org.hutong.information.domain.InformationRepository;
-import org.hutong.information.domain.InformationType;
+import org.hutong.shared.domain.InformationType;
 import org.hutong.security.application.ProductRightsService;
 import org.hutong.shared.domain.Roles;
 

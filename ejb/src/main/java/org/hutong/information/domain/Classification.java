@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.hutong.shared.domain.InformationType;
 
 /**
  * The severity and category of a piece of information, normalised across types so that

@@ -3,6 +3,7 @@ package org.hutong.information.domain;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.hutong.shared.domain.InformationType;
 
 /**
  * Which stored information a query wants, in receive order.

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.hutong.shared.domain.CanonicalJson;
+import org.hutong.shared.domain.InformationType;
+import org.hutong.security.domain.SignedEnvelope;
 
 /**
  * The envelope every piece of information travels in (framework.md §3).
@@ -26,7 +28,7 @@ public record InformationEnvelope(
         String producer,
         Instant time,
         JsonObject body,
-        Optional<String> signature) {
+        Optional<String> signature) implements SignedEnvelope {
 
     public InformationEnvelope {
         Objects.requireNonNull(id, "id");

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.hutong.shared.domain.CanonicalJson;
+import org.hutong.shared.domain.InformationType;
 
 /**
  * A piece of information as the hub received and stored it. Append-only: once stored it is

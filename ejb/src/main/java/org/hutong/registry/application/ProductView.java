@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.Product;
 import org.hutong.registry.domain.ProductDescription;
-import org.hutong.registry.domain.SigningPolicy;
+import org.hutong.security.domain.SigningPolicy;
 
 /**
  * A registered product as the registry hands it out.

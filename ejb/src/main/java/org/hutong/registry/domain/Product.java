@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.hutong.security.domain.SigningPolicy;
+import org.hutong.shared.domain.Destinations;
 
 /**
  * A security product registered with the hub: what it is, which functions it provides, which
@@ -32,7 +34,7 @@ public class Product {
 
     /** Lower-case letters, digits and dashes: the id is part of the product's queue name. */
     public static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
-    public static final String QUEUE_PREFIX = "hutong.function.";
+    public static final String QUEUE_PREFIX = Destinations.COMMAND_QUEUE_PREFIX;
     /** Names under {@link #QUEUE_PREFIX} the hub uses itself. */
     public static final Set<String> RESERVED_IDS = Set.of("results", "dlq", "results-dlq");
 

@@ -2,6 +2,7 @@ package org.hutong.registry.domain;
 
 import java.util.List;
 import java.util.Objects;
+import org.hutong.security.domain.SigningPolicy;
 
 /**
  * What a product declares about itself when it registers.

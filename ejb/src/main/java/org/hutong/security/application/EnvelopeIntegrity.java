@@ -14,10 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.shared.domain.CanonicalJson;
-import org.hutong.information.domain.InformationEnvelope;
-import org.hutong.registry.domain.Product;
-import org.hutong.registry.domain.ProductRepository;
-import org.hutong.registry.domain.SigningPolicy;
+import org.hutong.security.domain.DirectoryEntry;
+import org.hutong.security.domain.SignedEnvelope;
+import org.hutong.security.domain.SigningPolicy;
 import org.hutong.shared.domain.AccessRefusedException;
 import org.hutong.security.domain.DetachedJws;
 import org.hutong.security.domain.PublicKeys;
@@ -37,7 +36,7 @@ import org.hutong.security.domain.SignatureRefusedException;
 public class EnvelopeIntegrity {
 
     @Inject
-    ProductRepository products;
+    ProductDirectory products;
 
     @Inject
     Clock clock;
@@ -50,7 +49,7 @@ public class EnvelopeIntegrity {
         // for CDI
     }
 
-    public EnvelopeIntegrity(ProductRepository products, Clock clock, Duration window) {
+    public EnvelopeIntegrity(ProductDirectory products, Clock clock, Duration window) {
         this.products = products;
         this.clock = clock;
         this.window = window;
@@ -73,7 +72,7 @@ public class EnvelopeIntegrity {
         }
 
         /** As {@link EnvelopeIntegrity#check}, with the producer's policy looked up once per call. */
-        public boolean check(InformationEnvelope envelope, String received) {
+        public boolean check(SignedEnvelope envelope, String received) {
             return EnvelopeIntegrity.this.check(envelope, received,
                     policies.computeIfAbsent(envelope.producer(), EnvelopeIntegrity.this::policyOf));
         }
@@ -81,7 +80,7 @@ public class EnvelopeIntegrity {
 
     /** The signing policy of {@code productId}; empty when it is not registered or registered no key. */
     public Optional<SigningPolicy> policyOf(String productId) {
-        return products.find(productId).map(Product::description).map(description -> description.signing());
+        return products.find(productId).flatMap(DirectoryEntry::signing);
     }
 
     /**
@@ -89,7 +88,7 @@ public class EnvelopeIntegrity {
      * @return whether repeats of this envelope are to be refused as replays (it was signed)
      * @throws AccessRefusedException why its signature or time is not accepted
      */
-    public boolean check(InformationEnvelope envelope, String received, Optional<SigningPolicy> policy) {
+    public boolean check(SignedEnvelope envelope, String received, Optional<SigningPolicy> policy) {
         if (envelope.signature().isEmpty()) {
             if (policy.filter(SigningPolicy::required).isPresent()) {
                 throw new AccessRefusedException("the envelope is not signed, and product '" + envelope.producer()

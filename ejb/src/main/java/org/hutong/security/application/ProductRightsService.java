@@ -2,23 +2,20 @@ package org.hutong.security.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import org.hutong.registry.domain.Product;
-import org.hutong.registry.domain.ProductRepository;
-import org.hutong.registry.domain.ProductStatus;
-import org.hutong.shared.domain.AccessRefusedException;
+import org.hutong.security.domain.DirectoryEntry;
 import org.hutong.security.domain.ProductRights;
+import org.hutong.shared.domain.AccessRefusedException;
 
-/** Reads a product's rights from its registration, in the caller's transaction. */
+/** Reads a product's rights from the product directory, in the caller's transaction. */
 @ApplicationScoped
 public class ProductRightsService {
 
     @Inject
-    ProductRepository products;
+    ProductDirectory products;
 
     public Optional<ProductRights> rights(String productId) {
-        return products.find(productId).map(ProductRightsService::rightsOf);
+        return products.find(productId).map(DirectoryEntry::rights);
     }
 
     /** The rights of a product that authenticated; one that is no longer registered has none. */
@@ -36,11 +33,11 @@ public class ProductRightsService {
      * @throws AccessRefusedException why it may not
      */
     public void checkRead(String productId, Optional<String> type, Optional<String> producer) {
-        Product product = products.find(productId)
+        DirectoryEntry product = products.find(productId)
                 .orElseThrow(() -> new AccessRefusedException("product '" + productId + "' is not registered"));
-        ProductRights rights = rightsOf(product);
+        ProductRights rights = product.rights();
         if (!rights.mayReadOwn()) {
-            throw new AccessRefusedException("product '" + productId + "' is " + product.status().wireName()
+            throw new AccessRefusedException("product '" + productId + "' is " + product.status()
                     + ": it reads nothing");
         }
         if (producer.filter(productId::equals).isPresent()) {
@@ -48,17 +45,11 @@ public class ProductRightsService {
         }
         if (type.isEmpty()) {
             throw new AccessRefusedException("a product reads one information type it subscribed to (type=), "
-                    + "or its own (producer=" + productId + "); subscribed: " + product.description().subscribes());
+                    + "or its own (producer=" + productId + "); subscribed: " + product.subscribes());
         }
         if (!rights.mayRead(type.get())) {
             throw new AccessRefusedException("product '" + productId + "' did not subscribe to " + type.get()
                     + " information");
         }
-    }
-
-    static ProductRights rightsOf(Product product) {
-        return new ProductRights(product.id(), product.status() == ProductStatus.ACTIVE,
-                new LinkedHashSet<>(product.description().publishes()),
-                new LinkedHashSet<>(product.description().subscribes()));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import org.hutong.function.domain.FunctionDefinition;
 import org.hutong.function.domain.FunctionType;
 import org.hutong.information.application.DescriptionCatalog;
-import org.hutong.information.domain.InformationType;
+import org.hutong.shared.domain.InformationType;
 import org.hutong.shared.domain.Violation;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
 import org.hutong.information.domain.InformationEnvelope;
-import org.hutong.information.domain.InformationType;
+import org.hutong.shared.domain.InformationType;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.shared.domain.Violation;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.InputStream;
 import java.util.List;
-import org.hutong.information.domain.InformationType;
+import org.hutong.shared.domain.InformationType;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.shared.domain.Violation;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -23,10 +23,8 @@ import org.hutong.information.domain.InformationRepository;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.shared.domain.Violation;
 import org.junit.jupiter.api.Test;
-import org.hutong.registry.domain.Product;
-import org.hutong.registry.domain.ProductRepository;
-import org.hutong.registry.domain.ProductStatus;
 import org.hutong.security.application.EnvelopeIntegrity;
+import org.hutong.security.application.ProductDirectory;
 import org.hutong.security.application.ProductRightsService;
 import org.hutong.shared.domain.AccessRefusedException;
 import org.hutong.security.domain.ProductRights;
@@ -90,27 +88,7 @@ class IngestionServiceTest {
     }
 
     /** No producer registered a signing policy: envelopes are taken as they come. */
-    static final ProductRepository NO_PRODUCTS = new ProductRepository() {
-        @Override
-        public Optional<Product> find(String id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void add(Product product) {
-            throw new UnsupportedOperationException("ingestion never registers products");
-        }
-
-        @Override
-        public List<Product> activeProviders(String functionId) {
-            return List.of();
-        }
-
-        @Override
-        public List<Product> find(String function, String category, ProductStatus status, String afterId, int limit) {
-            return List.of();
-        }
-    };
+    static final ProductDirectory NO_PRODUCTS = id -> Optional.empty();
 
     @Test
     void storesAndPublishesNewInformation() {

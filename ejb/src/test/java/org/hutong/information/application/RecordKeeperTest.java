@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.hutong.audit.domain.AuditEntry;
 import org.hutong.information.domain.InformationEnvelope;
 import org.hutong.information.domain.InformationRecord;
-import org.hutong.information.domain.InformationType;
+import org.hutong.shared.domain.InformationType;
 import org.hutong.information.domain.state.AssetRecord;
 import org.hutong.information.domain.state.IllegalTransitionException;
 import org.hutong.information.domain.state.IncidentRecord;

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.hutong.shared.domain.InformationType;
 
 class ClassificationTest {
 

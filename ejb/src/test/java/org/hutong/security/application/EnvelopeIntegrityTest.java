@@ -17,12 +17,8 @@ import java.util.Optional;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.hutong.information.application.Parsers;
 import org.hutong.information.domain.InformationEnvelope;
-import org.hutong.registry.domain.CommandChannel;
-import org.hutong.registry.domain.Product;
-import org.hutong.registry.domain.ProductDescription;
-import org.hutong.registry.domain.ProductRepository;
-import org.hutong.registry.domain.ProductStatus;
-import org.hutong.registry.domain.SigningPolicy;
+import org.hutong.security.domain.DirectoryEntry;
+import org.hutong.security.domain.SigningPolicy;
 import org.hutong.shared.domain.AccessRefusedException;
 import org.hutong.security.domain.DetachedJws;
 import org.hutong.security.domain.PublicKeys;
@@ -33,7 +29,7 @@ class EnvelopeIntegrityTest {
     private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
     private static final KeyPair SM2 = sm2();
 
-    private final Map<String, Product> products = new HashMap<>();
+    private final Map<String, DirectoryEntry> products = new HashMap<>();
     private final EnvelopeIntegrity integrity = new EnvelopeIntegrity(repository(), Clock.fixed(NOW, ZoneOffset.UTC),
             Duration.ofMinutes(5));
 
@@ -124,33 +120,12 @@ class EnvelopeIntegrityTest {
     }
 
     private void register(String id, boolean required) {
-        products.put(id, new Product(id, new ProductDescription("Example", "IDS", "1", "security-management", List.of(),
-                List.of("alert"), List.of(), CommandChannel.JMS, null,
-                new SigningPolicy("SM2", PublicKeys.pem(SM2.getPublic()), required)), NOW));
+        products.put(id, new DirectoryEntry(id, DirectoryEntry.ACTIVE, List.of("alert"), List.of(),
+                Optional.of(new SigningPolicy("SM2", PublicKeys.pem(SM2.getPublic()), required))));
     }
 
-    private ProductRepository repository() {
-        return new ProductRepository() {
-            @Override
-            public Optional<Product> find(String id) {
-                return Optional.ofNullable(products.get(id));
-            }
-
-            @Override
-            public void add(Product product) {
-                products.put(product.id(), product);
-            }
-
-            @Override
-            public List<Product> activeProviders(String functionId) {
-                return List.of();
-            }
-
-            @Override
-            public List<Product> find(String function, String category, ProductStatus status, String afterId, int limit) {
-                return List.copyOf(products.values());
-            }
-        };
+    private ProductDirectory repository() {
+        return id -> Optional.ofNullable(products.get(id));
     }
 
     private static KeyPair sm2() {

@@ -16,7 +16,7 @@ import org.hutong.exchange.domain.OutboundMessage;
 import org.hutong.information.application.InformationPublisher;
 import org.hutong.information.application.InformationView;
 import org.hutong.information.domain.Classification;
-import org.hutong.information.domain.InformationType;
+import org.hutong.shared.domain.InformationType;
 
 /**
  * Publishes accepted information as JSON on the multicast address of its type, through the

@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hutong.information.domain.InformationType;
-import org.hutong.registry.domain.Product;
+import org.hutong.shared.domain.InformationType;
+import org.hutong.shared.domain.Destinations;
 import org.hutong.security.application.BrokerAccounts;
 
 /**
@@ -57,7 +57,7 @@ public class ArtemisBrokerAccounts implements BrokerAccounts {
             String own = hubRole + ",product-" + productId;
             // send, consume, create/delete durable queue, create/delete non-durable queue, manage, browse,
             // create/delete address: the product consumes, the hub does everything.
-            broker.invoke("addSecuritySettings", false, Product.QUEUE_PREFIX + productId,
+            broker.invoke("addSecuritySettings", false, Destinations.COMMAND_QUEUE_PREFIX + productId,
                     hubRole, own, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole, hubRole);
             subscriptions(broker, productId, subscribedTypes);
             broker.forgetSessions(productId);
@@ -86,7 +86,7 @@ public class ArtemisBrokerAccounts implements BrokerAccounts {
     public void revoke(String productId) {
         try (Management broker = new Management(connectionFactory.createContext())) {
             broker.invoke("removeUser", true, productId);
-            broker.invoke("removeSecuritySettings", true, Product.QUEUE_PREFIX + productId);
+            broker.invoke("removeSecuritySettings", true, Destinations.COMMAND_QUEUE_PREFIX + productId);
             subscriptions(broker, productId, Set.of());
             broker.forgetSessions(productId);
         }

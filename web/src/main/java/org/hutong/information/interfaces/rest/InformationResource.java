@@ -37,7 +37,7 @@ import org.hutong.information.application.InformationText;
 import org.hutong.information.application.InformationView;
 import org.hutong.information.application.IngestionReceipt;
 import org.hutong.information.domain.InformationCriteria;
-import org.hutong.information.domain.InformationType;
+import org.hutong.shared.domain.InformationType;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.LargeBody;
 import org.hutong.shared.interfaces.rest.Problem;

@@ -37,7 +37,7 @@ import org.hutong.registry.application.Registration;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.ProductDescription;
 import org.hutong.registry.domain.ProductStatus;
-import org.hutong.registry.domain.SigningPolicy;
+import org.hutong.security.domain.SigningPolicy;
 import org.hutong.shared.application.TransientFailures;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;

@@ -15,7 +15,7 @@ import org.hutong.information.application.InformationQueries;
 import org.hutong.information.application.InformationText;
 import org.hutong.information.application.InformationView;
 import org.hutong.information.domain.InformationCriteria;
-import org.hutong.information.domain.InformationType;
+import org.hutong.shared.domain.InformationType;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
 import org.junit.jupiter.api.Test;

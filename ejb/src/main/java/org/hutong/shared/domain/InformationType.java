@@ -1,4 +1,4 @@
-package org.hutong.information.domain;
+package org.hutong.shared.domain;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.hutong.registry.domain;
+package org.hutong.security.domain;
 
 import java.util.Objects;
 
