@@ -1,7 +1,6 @@
 package org.hutong.shared;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +9,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The shape of the code, checked on every build: layers point inwards inside each bounded context,
  * the shared kernel and the audit and exchange contexts depend on no other context, and contexts use
- * each other only as {@link #MAY_USE} says, without a cycle but the {@link #DEBT} edges.
+ * each other only as {@link #MAY_USE} says, and no dependency cycle joins contexts.
  */
 class ArchitectureTest {
 
@@ -79,45 +77,30 @@ class ArchitectureTest {
 
     /**
      * Which context may use which, one way: the kernel, audit and exchange use none; security uses
-     * only the kernel and audit (it reads products through its own {@code ProductDirectory}, which
-     * the registry implements, and checks any {@code SignedEnvelope}); registry sits above security;
-     * information above registry... and function on top. A new edge fails the build.
+     * only the kernel and audit (it reads products through its own {@code ProductDirectory}, which the
+     * registry implements, and checks any {@code SignedEnvelope}); the registry sits above security (it
+     * learns which functions exist through its own {@code KnownFunctions}, which the function context
+     * supplies); information above the registry; function on top. A new edge fails the build.
      */
     private static final Map<String, Set<String>> MAY_USE = Map.of(
             "shared", Set.of(),
             "audit", Set.of("shared"),
             "exchange", Set.of("shared"),
             "security", Set.of("shared", "audit"),
-            "registry", Set.of("shared", "audit", "exchange", "security", "information", "function"),
+            "registry", Set.of("shared", "audit", "exchange", "security", "information"),
             "information", Set.of("shared", "audit", "exchange", "security", "registry"),
             "function", Set.of("shared", "audit", "exchange", "security", "registry", "information"));
-
-    /**
-     * The edges of {@link #MAY_USE} that close a cycle, still to be removed: the registry validates a
-     * registration's functions with the function catalogue, and function reads the registry's products.
-     * Each must still exist, so that removing one means removing it here too.
-     */
-    private static final Map<String, Set<String>> DEBT = Map.of("registry", Set.of("function"));
 
     @Test
     void contextsUseOnlyTheContextsTheyMay() {
         Map<String, Set<String>> uses = uses();
         uses.forEach((from, targets) -> assertThat(MAY_USE).as("context %s", from).containsKey(from));
         uses.forEach((from, targets) -> assertThat(MAY_USE.get(from)).as("what %s uses", from).containsAll(targets));
-        DEBT.forEach((from, targets) -> assertThat(uses.getOrDefault(from, Set.of()))
-                .as("debt edges of %s still there", from).containsAll(targets));
     }
 
     @Test
-    void noCycleBetweenContextsButTheDebt() {
-        SliceRule rule = slices().matching("org.hutong.(*)..").should().beFreeOfCycles();
-        for (Map.Entry<String, Set<String>> debt : DEBT.entrySet()) {
-            for (String target : debt.getValue()) {
-                rule = rule.ignoreDependency(resideInAPackage("org.hutong." + debt.getKey() + ".."),
-                        resideInAPackage("org.hutong." + target + ".."));
-            }
-        }
-        rule.check(HUTONG);
+    void noCycleBetweenContexts() {
+        slices().matching("org.hutong.(*)..").should().beFreeOfCycles().check(HUTONG);
     }
 
     /** Context to the other contexts its classes use. */

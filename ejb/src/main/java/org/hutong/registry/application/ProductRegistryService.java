@@ -23,7 +23,6 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.audit.application.AuditTrail;
 import org.hutong.audit.domain.AuditEntry;
-import org.hutong.function.application.FunctionCatalog;
 import org.hutong.information.application.DescriptionCatalog;
 import org.hutong.information.domain.CodeList;
 import org.hutong.shared.domain.InformationType;
@@ -57,7 +56,7 @@ public class ProductRegistryService implements ProductRegistry {
     CommandQueues queues;
 
     @Inject
-    FunctionCatalog functions;
+    KnownFunctions functions;
 
     @Inject
     DescriptionCatalog descriptions;
@@ -210,7 +209,7 @@ public class ProductRegistryService implements ProductRegistry {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < description.functions().size(); i++) {
             String function = description.functions().get(i);
-            if (functions.find(function).isEmpty()) {
+            if (!functions.contains(function)) {
                 violations.add(new Violation("/functions/" + i, "'" + function + "' is not in the function catalog"));
             }
         }
