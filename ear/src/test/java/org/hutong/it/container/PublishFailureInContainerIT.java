@@ -8,13 +8,14 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hutong.information.application.InformationIngestion;
 import org.hutong.information.application.InformationPublisher;
 import org.hutong.information.application.InformationQueries;
-import org.hutong.information.application.InformationView;
 import org.hutong.information.domain.InformationCriteria;
+import org.hutong.information.domain.InformationRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -35,7 +36,7 @@ class PublishFailureInContainerIT {
     @ApplicationScoped
     public static class BrokenPublisher implements InformationPublisher {
         @Override
-        public void publish(InformationView information) {
+        public void publishAll(List<InformationRecord> records) {
             throw new IllegalStateException("broker refused the message");
         }
     }

@@ -1,5 +1,7 @@
 package org.hutong.function.application;
 
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -10,7 +12,6 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.InputStreamSource;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -64,7 +65,7 @@ public final class FunctionCatalog {
             if (in == null) {
                 throw new IllegalStateException("the function catalog " + RESOURCE + " is missing");
             }
-            try (JsonReader reader = Json.createReader(in)) {
+            try (JsonReader reader = JSON.createReader(in)) {
                 Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
                 for (JsonObject json : reader.readObject().getJsonArray("functions").getValuesAs(JsonObject.class)) {
                     FunctionDefinition function = new FunctionDefinition(json.getString("id"),
@@ -128,7 +129,7 @@ public final class FunctionCatalog {
             if (function == null) {
                 return null;
             }
-            JsonObject schema = Json.createObjectBuilder(function.arguments())
+            JsonObject schema = JSON.createObjectBuilder(function.arguments())
                     .add("$schema", "https://json-schema.org/draft/2020-12/schema")
                     .add("$id", uri).build();
             return bytes(schema.toString());
@@ -150,12 +151,12 @@ public final class FunctionCatalog {
 
     /** The catalog entry as JSON, with the arguments schema's id filled in. */
     public static JsonObject toJson(FunctionDefinition function) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", function.id()).add("type", function.type().wireName())
                 .add("title", function.title()).add("description", function.description())
-                .add("consumes", Json.createArrayBuilder(function.consumes()))
-                .add("produces", Json.createArrayBuilder(function.produces()))
-                .add("arguments", Json.createObjectBuilder(function.arguments())
+                .add("consumes", JSON.createArrayBuilder(function.consumes()))
+                .add("produces", JSON.createArrayBuilder(function.produces()))
+                .add("arguments", JSON.createObjectBuilder(function.arguments())
                         .add("$schema", "https://json-schema.org/draft/2020-12/schema")
                         .add("$id", argumentsUri(function.id())))
                 .build();

@@ -1,5 +1,7 @@
 package org.hutong.function.application;
 
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import org.hutong.security.application.OutboundPolicy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -7,7 +9,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,7 +119,7 @@ public class InvocationService implements Invocations {
 
     /** The command message a product receives: JSON, correlated by request_id. */
     static String command(Invocation invocation, InvocationTarget target) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("request_id", target.requestId())
                 .add("invocation_id", invocation.invocationId())
                 .add("function", invocation.functionId())

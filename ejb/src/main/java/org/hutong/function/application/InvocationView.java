@@ -1,6 +1,7 @@
 package org.hutong.function.application;
 
-import jakarta.json.Json;
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -64,7 +65,7 @@ public record InvocationView(String id, String function, String target, JsonObje
     }
 
     static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -1,6 +1,7 @@
 package org.hutong.function.application;
 
-import jakarta.json.Json;
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -25,7 +26,7 @@ public final class ResultReports {
     /** The report in {@code text}, or the reason it is not one. */
     public static ResultReport parse(String text) {
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text == null ? "" : text))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("a result is a JSON object: " + e.getMessage());
@@ -47,7 +48,7 @@ public final class ResultReports {
         return new ResultReport(requestId, string(json, "product").orElse(null), status,
                 result instanceof JsonObject object ? object : null, string(json, "error").orElse(null),
                 information instanceof JsonArray array ? array : null, string(json, "signature").orElse(null),
-                CanonicalJson.write(Json.createObjectBuilder(json).remove("signature").build()));
+                CanonicalJson.write(JSON.createObjectBuilder(json).remove("signature").build()));
     }
 
     private static Optional<String> string(JsonObject json, String member) {

@@ -1,15 +1,15 @@
 package org.hutong.information.application;
 
 import java.util.List;
+import org.hutong.information.domain.InformationRecord;
 
 /** Distributes accepted information to its subscribers (port; the publication outbox in production). */
+@FunctionalInterface
 public interface InformationPublisher {
 
-    /** Publishes with the caller's transaction: nothing leaves unless the caller commits, and it leaves after. */
-    void publish(InformationView information);
-
-    /** Publishes several, in order, inside the caller's transaction. */
-    default void publishAll(List<InformationView> information) {
-        information.forEach(this::publish);
-    }
+    /**
+     * Publishes records stored in the caller's transaction, in order, as their {@link InformationView}:
+     * nothing leaves unless the caller commits, and it leaves after.
+     */
+    void publishAll(List<InformationRecord> records);
 }

@@ -1,6 +1,7 @@
 package org.hutong.information.application;
 
-import jakarta.json.spi.JsonProvider;
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import java.time.Instant;
 import org.hutong.information.domain.InformationRecord;
 
@@ -32,9 +33,6 @@ public record InformationText(long sequence, Instant receivedAt, String json) {
                 .append("}}");
         return new InformationText(sequence, record.receivedAt(), json.toString());
     }
-
-    // Json.createValue looks the provider up with a ServiceLoader on every call: thousands per page.
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     static String quoted(String value) {
         return JSON.createValue(value).toString();

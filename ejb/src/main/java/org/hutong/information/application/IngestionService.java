@@ -308,7 +308,7 @@ public class IngestionService implements InformationIngestion {
         }
         repository.storeAll(List.copyOf(fresh));
         List<Outcome> outcomes = new ArrayList<>(envelopes.size());
-        List<InformationView> published = new ArrayList<>(fresh.size());
+        List<InformationRecord> published = new ArrayList<>(fresh.size());
         for (int i = 0; i < envelopes.size(); i++) {
             InformationEnvelope envelope = envelopes.get(i);
             InformationRecord record = matched.get(i);
@@ -318,11 +318,10 @@ public class IngestionService implements InformationIngestion {
             }
             // The first envelope that created a record publishes it; repeats answer with it.
             boolean created = fresh.remove(record);
-            InformationView view = InformationView.of(record, envelope);
             if (created) {
-                published.add(view);
+                published.add(record);
             }
-            outcomes.add(new Outcome(new IngestionReceipt(view, created), null));
+            outcomes.add(new Outcome(new IngestionReceipt(InformationView.of(record, envelope), created), null));
         }
         publisher.publishAll(published);
         return outcomes;

@@ -1,7 +1,8 @@
 package org.hutong.information.application;
 
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -15,18 +16,18 @@ final class JsonTrees {
     static JsonValue toJsonValue(JsonNode node) {
         return switch (node.getNodeType()) {
             case OBJECT -> {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = JSON.createObjectBuilder();
                 node.fields().forEachRemaining(member -> object.add(member.getKey(), toJsonValue(member.getValue())));
                 yield object.build();
             }
             case ARRAY -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 node.forEach(element -> array.add(toJsonValue(element)));
                 yield array.build();
             }
-            case STRING -> Json.createValue(node.textValue());
-            case NUMBER -> node.isIntegralNumber() ? Json.createValue(node.bigIntegerValue())
-                    : Json.createValue(node.decimalValue());
+            case STRING -> JSON.createValue(node.textValue());
+            case NUMBER -> node.isIntegralNumber() ? JSON.createValue(node.bigIntegerValue())
+                    : JSON.createValue(node.decimalValue());
             case BOOLEAN -> node.booleanValue() ? JsonValue.TRUE : JsonValue.FALSE;
             case NULL -> JsonValue.NULL;
             default -> throw new IllegalArgumentException("not JSON: " + node.getNodeType());

@@ -1,6 +1,7 @@
 package org.hutong.information.domain;
 
-import jakarta.json.Json;
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -42,7 +43,7 @@ public record InformationEnvelope(
 
     /** The envelope as JSON, members in a fixed order. */
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("type", type.wireName())
                 .add("specVersion", specVersion)

@@ -1,6 +1,7 @@
 package org.hutong.information.domain;
 
-import jakarta.json.Json;
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
@@ -19,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.hutong.shared.domain.CanonicalJson;
 import org.hutong.shared.domain.InformationType;
@@ -114,7 +116,7 @@ public class InformationRecord {
     }
 
     public InformationEnvelope envelope() {
-        try (JsonReader reader = Json.createReader(new StringReader(bodyJson))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(bodyJson))) {
             JsonObject body = reader.readObject();
             return new InformationEnvelope(envelopeId, type, specVersion, producer,
                     producedAt.toInstant(ZoneOffset.UTC), body, Optional.ofNullable(signature));
@@ -158,6 +160,16 @@ public class InformationRecord {
 
     public Optional<String> signature() {
         return Optional.ofNullable(signature);
+    }
+
+    /** 1 (lowest) .. 4 (highest), where its type has one. */
+    public OptionalInt severity() {
+        return severity == null ? OptionalInt.empty() : OptionalInt.of(severity);
+    }
+
+    /** Its GB/T 20986 category path, where its type has one. */
+    public Optional<String> category() {
+        return Optional.ofNullable(category);
     }
 
     public Instant receivedAt() {

@@ -1,8 +1,9 @@
 package org.hutong.security.application;
 
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -148,9 +149,9 @@ public class EnvelopeIntegrity {
      * @throws AccessRefusedException if it has no canonical form (a number no double holds)
      */
     public static String signingInput(String envelopeJson) {
-        try (JsonReader reader = Json.createReader(new StringReader(envelopeJson))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(envelopeJson))) {
             JsonObject envelope = reader.readObject();
-            return CanonicalJson.write(Json.createObjectBuilder(envelope).remove("signature").build());
+            return CanonicalJson.write(JSON.createObjectBuilder(envelope).remove("signature").build());
         } catch (IllegalArgumentException e) {
             throw new AccessRefusedException("the signed content " + e.getMessage());
         }

@@ -1,9 +1,10 @@
 package org.hutong.security.application;
 
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,7 +95,7 @@ public class HubSigningKey {
 
     /** The public key as a JWK Set (RFC 7517), with its RFC 7638 thumbprint as {@code kid}. */
     public JsonObject jwkSet() {
-        return Json.createObjectBuilder().add("keys", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        return JSON.createObjectBuilder().add("keys", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                 .add("kty", "EC").add("crv", "P-256").add("x", coordinate(publicKey.getW().getAffineX()))
                 .add("y", coordinate(publicKey.getW().getAffineY())).add("use", "sig").add("alg", "ES256")
                 .add("kid", keyId))).build();

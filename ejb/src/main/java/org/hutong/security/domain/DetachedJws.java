@@ -1,6 +1,7 @@
 package org.hutong.security.domain;
 
-import jakarta.json.Json;
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class DetachedJws {
     /** Signs {@code payload}: the token to put in the envelope's {@code signature}. */
     public static String sign(String payload, Algorithm algorithm, String keyId, PrivateKey key)
             throws GeneralSecurityException {
-        String header = ENCODER.encodeToString(Json.createObjectBuilder().add("alg", algorithm.name()).add("kid", keyId)
+        String header = ENCODER.encodeToString(JSON.createObjectBuilder().add("alg", algorithm.name()).add("kid", keyId)
                 .add("b64", true).build().toString().getBytes(StandardCharsets.UTF_8));
         Signature signer = algorithm.signature();
         signer.initSign(key);
@@ -130,7 +131,7 @@ public final class DetachedJws {
 
     private static JsonObject headerOf(String encodedHeader) {
         try {
-            return Json.createReader(new StringReader(
+            return JSON.createReader(new StringReader(
                     new String(DECODER.decode(encodedHeader), StandardCharsets.UTF_8))).readObject();
         } catch (IllegalArgumentException | JsonException | ClassCastException e) {
             throw new SignatureRefusedException("the JWS header is not base64url JSON");

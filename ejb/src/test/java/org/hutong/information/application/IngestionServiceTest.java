@@ -38,9 +38,9 @@ class IngestionServiceTest {
 
     private final InMemoryRepository repository = new InMemoryRepository();
     private final InMemoryRecords records = new InMemoryRecords();
-    private final List<InformationView> published = new ArrayList<>();
+    private final List<InformationRecord> published = new ArrayList<>();
     private final List<String> parked = new ArrayList<>();
-    private final IngestionService service = new IngestionService(Parsers.PARSER, InformationLimits.DEFAULTS, repository, published::add,
+    private final IngestionService service = new IngestionService(Parsers.PARSER, InformationLimits.DEFAULTS, repository, published::addAll,
             (payload, reason, violations) -> parked.add(reason + " | " + payload), new RecordKeeper(records, entry -> { }),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -96,7 +96,7 @@ class IngestionServiceTest {
 
         assertThat(receipt.created()).isTrue();
         assertThat(repository.records).hasSize(1);
-        assertThat(published).containsExactly(receipt.information());
+        assertThat(published).extracting(InformationRecord::hubId).containsExactly(receipt.information().hub().id());
         assertThat(receipt.information().hub().receivedAt()).isEqualTo(NOW);
         assertThat(receipt.information().hub().sequence()).isEqualTo(1L);
         assertThat(receipt.information().time()).isEqualTo(Instant.parse("2026-11-29T00:00:00Z"));
@@ -220,7 +220,7 @@ class IngestionServiceTest {
     @Test
     void refusesBatchesOverTheItemLimit() {
         IngestionService limited = new IngestionService(Parsers.PARSER, new InformationLimits(1024 * 1024, 2),
-                repository, published::add, (payload, reason, violations) -> { }, new RecordKeeper(records, entry -> { }),
+                repository, published::addAll, (payload, reason, violations) -> { }, new RecordKeeper(records, entry -> { }),
                 Clock.systemUTC());
         limited.integrity = service.integrity;
         String three = "[" + String.join(",", EnvelopeParserTest.alert(ID), EnvelopeParserTest.alert(ID),

@@ -1,9 +1,10 @@
 package org.hutong.exchange.infrastructure.persistence;
 
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -143,7 +144,7 @@ public class OutboxTable implements Outbox {
     }
 
     static String properties(Map<String, Object> properties) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         properties.forEach((name, value) -> {
             if (value instanceof String text) {
                 json.add(name, text);
@@ -156,7 +157,7 @@ public class OutboxTable implements Outbox {
 
     static Map<String, Object> properties(String json) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             object.forEach((name, value) -> properties.put(name, value.getValueType() == JsonValue.ValueType.STRING
                     ? ((JsonString) value).getString()

@@ -1,6 +1,7 @@
 package org.hutong.function.application.openc2;
 
-import jakarta.json.Json;
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -63,7 +64,7 @@ public final class CommandTranslator {
         if (function == null) {
             return new Translation.NotImplemented("the pair '" + action + " " + target + "' is not implemented");
         }
-        JsonObjectBuilder arguments = Json.createObjectBuilder();
+        JsonObjectBuilder arguments = JSON.createObjectBuilder();
         reason(command).ifPresent(reason -> arguments.add("reason", reason));
         switch (function) {
             case "protect.block-ip" -> blockIp(targetWrapper, target, args, arguments);
@@ -76,9 +77,9 @@ public final class CommandTranslator {
             case "protect.deploy-policy" -> {
                 JsonObject file = targetWrapper.getJsonObject(target);
                 arguments.add("name", file.getString("name", file.getString("path", "openc2-update")))
-                        .add("format", "openc2-file").add("policy", Json.createObjectBuilder().add("file", file));
+                        .add("format", "openc2-file").add("policy", JSON.createObjectBuilder().add("file", file));
             }
-            case "identify.scan-vulnerabilities" -> arguments.add("targets", Json.createArrayBuilder()
+            case "identify.scan-vulnerabilities" -> arguments.add("targets", JSON.createArrayBuilder()
                     .add(targetWrapper.getString(target)));
             default -> throw new IllegalStateException("no translation for " + function);
         }
@@ -124,7 +125,7 @@ public final class CommandTranslator {
     }
 
     private static JsonObject host(JsonObject device) {
-        JsonObjectBuilder host = Json.createObjectBuilder();
+        JsonObjectBuilder host = JSON.createObjectBuilder();
         if (device.containsKey("hostname")) {
             host.add("hostname", device.getString("hostname"));
         } else if (device.containsKey("idn_hostname")) {
@@ -137,7 +138,7 @@ public final class CommandTranslator {
     }
 
     private static void killProcess(JsonObject process, JsonObjectBuilder arguments) {
-        JsonObjectBuilder host = Json.createObjectBuilder();
+        JsonObjectBuilder host = JSON.createObjectBuilder();
         arguments.add("host", process.containsKey("x-hutong-host") ? process.getJsonObject("x-hutong-host")
                 : host.add("hostname", "*").build());
         if (process.get("pid") instanceof JsonNumber pid) {
@@ -149,7 +150,7 @@ public final class CommandTranslator {
     }
 
     private static void quarantine(JsonObject file, JsonObjectBuilder arguments) {
-        arguments.add("host", Json.createObjectBuilder().add("hostname", "*"));
+        arguments.add("host", JSON.createObjectBuilder().add("hostname", "*"));
         if (file.containsKey("path")) {
             arguments.add("path", file.getString("path"));
         } else if (file.containsKey("name")) {

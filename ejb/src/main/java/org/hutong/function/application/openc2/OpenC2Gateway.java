@@ -1,5 +1,7 @@
 package org.hutong.function.application.openc2;
 
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -14,7 +16,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -122,7 +123,7 @@ public class OpenC2Gateway {
     public OpenC2Answer handle(String text, Map<String, String> httpHeaders) {
         JsonObject message;
         JsonNode tree;
-        try (JsonReader reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text == null ? "" : text))) {
             message = reader.readObject();
             tree = mapper.readTree(text);
         } catch (RuntimeException | IOException e) {
@@ -180,7 +181,7 @@ public class OpenC2Gateway {
                 current = invocations.find(started.id()).orElse(current);
             }
         }
-        JsonObject results = Json.createObjectBuilder().add("x-hutong", Json.createObjectBuilder()
+        JsonObject results = JSON.createObjectBuilder().add("x-hutong", JSON.createObjectBuilder()
                 .add("invocation", current.id()).add("function", current.function()).add("status", current.status())
                 .add("targets", targets(current))).build();
         return switch (current.status()) {
@@ -193,19 +194,19 @@ public class OpenC2Gateway {
     }
 
     private static JsonArrayBuilder targets(InvocationView invocation) {
-        JsonArrayBuilder targets = Json.createArrayBuilder();
-        invocation.targets().forEach(target -> targets.add(Json.createObjectBuilder().add("actuator", target.product())
+        JsonArrayBuilder targets = JSON.createArrayBuilder();
+        invocation.targets().forEach(target -> targets.add(JSON.createObjectBuilder().add("actuator", target.product())
                 .add("status", target.status())));
         return targets;
     }
 
     /** versions, profiles, pairs and rate_limit; pairs only where some active product can act. */
     private JsonObject features(List<String> requested) {
-        JsonObjectBuilder results = Json.createObjectBuilder();
+        JsonObjectBuilder results = JSON.createObjectBuilder();
         for (String feature : requested) {
             switch (feature) {
-                case "versions" -> results.add("versions", Json.createArrayBuilder().add("1.0"));
-                case "profiles" -> results.add("profiles", Json.createArrayBuilder().add("slpf").add("er"));
+                case "versions" -> results.add("versions", JSON.createArrayBuilder().add("1.0"));
+                case "profiles" -> results.add("profiles", JSON.createArrayBuilder().add("slpf").add("er"));
                 case "rate_limit" -> results.add("rate_limit", rateLimit);
                 case "pairs" -> results.add("pairs", pairs());
                 default -> {
@@ -219,29 +220,29 @@ public class OpenC2Gateway {
     private JsonObject pairs() {
         Set<String> provided = new LinkedHashSet<>();
         products.find(null, null, ProductStatus.ACTIVE, "", 10_000).forEach(product -> provided.addAll(product.functions()));
-        JsonObjectBuilder pairs = Json.createObjectBuilder();
+        JsonObjectBuilder pairs = JSON.createObjectBuilder();
         CommandTranslator.PAIRS.forEach((action, targets) -> {
             List<String> available = targets.entrySet().stream()
                     .filter(entry -> "-".equals(entry.getValue()) || provided.contains(entry.getValue()))
                     .map(Map.Entry::getKey).sorted().toList();
             if (!available.isEmpty()) {
-                pairs.add(action, Json.createArrayBuilder(available));
+                pairs.add(action, JSON.createArrayBuilder(available));
             }
         });
         return pairs.build();
     }
 
     private OpenC2Answer answer(int status, String text, JsonObject results, Headers headers) {
-        JsonObjectBuilder response = Json.createObjectBuilder().add("status", status).add("status_text", text);
+        JsonObjectBuilder response = JSON.createObjectBuilder().add("status", status).add("status_text", text);
         if (results != null) {
             response.add("results", results);
         }
-        JsonObjectBuilder responseHeaders = Json.createObjectBuilder()
+        JsonObjectBuilder responseHeaders = JSON.createObjectBuilder()
                 .add("created", clock.instant().toEpochMilli()).add("from", consumerId);
         headers.requestId().ifPresent(id -> responseHeaders.add("request_id", id));
-        headers.from().ifPresent(from -> responseHeaders.add("to", Json.createArrayBuilder().add(from)));
-        JsonObject message = Json.createObjectBuilder().add("headers", responseHeaders)
-                .add("body", Json.createObjectBuilder().add("openc2", Json.createObjectBuilder().add("response", response)))
+        headers.from().ifPresent(from -> responseHeaders.add("to", JSON.createArrayBuilder().add(from)));
+        JsonObject message = JSON.createObjectBuilder().add("headers", responseHeaders)
+                .add("body", JSON.createObjectBuilder().add("openc2", JSON.createObjectBuilder().add("response", response)))
                 .build();
         return new OpenC2Answer(status == 102 ? 202 : status, message);
     }

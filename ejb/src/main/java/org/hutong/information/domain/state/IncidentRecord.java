@@ -1,6 +1,7 @@
 package org.hutong.information.domain.state;
 
-import jakarta.json.Json;
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -79,7 +80,7 @@ public class IncidentRecord extends StatefulRecord {
     /** A person moves the incident on in its lifecycle. */
     public void changeStatus(IncidentStatus next, Instant at) {
         checkTransition(next);
-        replaceState(Json.createObjectBuilder(state()).add("status", next.code()).build(), at);
+        replaceState(JSON.createObjectBuilder(state()).add("status", next.code()).build(), at);
         this.status = next.code();
     }
 

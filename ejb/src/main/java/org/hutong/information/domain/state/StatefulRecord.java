@@ -1,6 +1,7 @@
 package org.hutong.information.domain.state;
 
-import jakarta.json.Json;
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -73,7 +74,7 @@ public abstract class StatefulRecord {
     }
 
     public JsonObject state() {
-        try (JsonReader reader = Json.createReader(new StringReader(stateJson))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(stateJson))) {
             return reader.readObject();
         }
     }
@@ -97,7 +98,7 @@ public abstract class StatefulRecord {
      * everything known.
      */
     protected JsonObject merged(JsonObject body) {
-        JsonObjectBuilder state = Json.createObjectBuilder(state());
+        JsonObjectBuilder state = JSON.createObjectBuilder(state());
         body.forEach(state::add);
         return state.build();
     }

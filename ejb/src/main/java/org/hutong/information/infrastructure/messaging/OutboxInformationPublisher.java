@@ -1,72 +1,43 @@
 package org.hutong.information.infrastructure.messaging;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.hutong.exchange.application.Outbox;
 import org.hutong.exchange.domain.OutboundMessage;
 import org.hutong.information.application.InformationPublisher;
-import org.hutong.information.application.InformationView;
-import org.hutong.information.domain.Classification;
+import org.hutong.information.application.InformationText;
+import org.hutong.information.domain.InformationRecord;
 import org.hutong.shared.domain.InformationType;
 
 /**
  * Publishes accepted information as JSON on the multicast address of its type, through the
  * publication outbox: the message is written with the stored record and leaves after the commit.
- * Its hub id is the broker's duplicate id, so subscribers get each record once.
+ * Its hub id is the broker's duplicate id, so subscribers get each record once. The message is the
+ * record's {@code InformationView} JSON written from the stored text ({@link InformationText}), and
+ * its selector properties are the severity and category the record was classified with.
  */
 @ApplicationScoped
 public class OutboxInformationPublisher implements InformationPublisher {
 
-    private static final Logger LOG = Logger.getLogger(OutboxInformationPublisher.class.getName());
-
     @Inject
     Outbox outbox;
 
-    private Jsonb jsonb;
-
-    @PostConstruct
-    void open() {
-        jsonb = JsonbBuilder.create();
-    }
-
-    @PreDestroy
-    void close() {
-        try {
-            jsonb.close();
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "Closing JSON-B failed", e);
-        }
-    }
-
     @Override
-    public void publish(InformationView information) {
-        publishAll(List.of(information));
+    public void publishAll(List<InformationRecord> records) {
+        outbox.append(records.stream().map(OutboxInformationPublisher::message).toList());
     }
 
-    @Override
-    public void publishAll(List<InformationView> information) {
-        outbox.append(information.stream().map(this::message).toList());
-    }
-
-    private OutboundMessage message(InformationView information) {
+    private static OutboundMessage message(InformationRecord record) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(InformationMessages.PROPERTY_TYPE, information.type());
-        properties.put(InformationMessages.PROPERTY_PRODUCER, information.producer());
-        properties.put(InformationMessages.PROPERTY_HUB_ID, information.hub().id());
-        Classification classification = Classification.of(
-                InformationType.fromWireName(information.type()).orElseThrow(), information.body());
-        classification.severity().ifPresent(severity -> properties.put(InformationMessages.PROPERTY_SEVERITY, severity));
-        classification.category().ifPresent(category -> properties.put(InformationMessages.PROPERTY_CATEGORY, category));
-        return new OutboundMessage(InformationType.ADDRESS_PREFIX + information.type(), OutboundMessage.Routing.MULTICAST,
-                information.hub().id(), properties, jsonb.toJson(information));
+        properties.put(InformationMessages.PROPERTY_TYPE, record.type().wireName());
+        properties.put(InformationMessages.PROPERTY_PRODUCER, record.producer());
+        properties.put(InformationMessages.PROPERTY_HUB_ID, record.hubId());
+        record.severity().ifPresent(severity -> properties.put(InformationMessages.PROPERTY_SEVERITY, severity));
+        record.category().ifPresent(category -> properties.put(InformationMessages.PROPERTY_CATEGORY, category));
+        return new OutboundMessage(InformationType.ADDRESS_PREFIX + record.type().wireName(),
+                OutboundMessage.Routing.MULTICAST, record.hubId(), properties, InformationText.of(record).json());
     }
 }

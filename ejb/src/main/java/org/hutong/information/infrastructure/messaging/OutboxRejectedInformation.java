@@ -1,8 +1,9 @@
 package org.hutong.information.infrastructure.messaging;
 
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,8 @@ public class OutboxRejectedInformation implements RejectedInformation {
     }
 
     static String toJson(List<Violation> violations) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        violations.forEach(violation -> array.add(Json.createObjectBuilder()
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        violations.forEach(violation -> array.add(JSON.createObjectBuilder()
                 .add("pointer", violation.pointer())
                 .add("message", violation.message())));
         return array.build().toString();

@@ -1,5 +1,7 @@
 package org.hutong.security.infrastructure.messaging;
 
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,7 +16,6 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -104,7 +105,7 @@ public class ArtemisBrokerAccounts implements BrokerAccounts {
             String queue = BrokerAccounts.subscriptionQueue(productId, type.wireName());
             String fullyQualified = type.address() + "::" + queue;
             if (subscribedTypes.contains(type.wireName())) {
-                broker.invoke("createQueue", false, Json.createObjectBuilder().add("name", queue)
+                broker.invoke("createQueue", false, JSON.createObjectBuilder().add("name", queue)
                         .add("address", type.address()).add("routing-type", "MULTICAST").add("durable", true)
                         .add("auto-create-address", false).build().toString(), true);
                 // send, consume, create/delete durable queue, create/delete non-durable queue, manage,
@@ -145,7 +146,7 @@ public class ArtemisBrokerAccounts implements BrokerAccounts {
 
         /** One operation on the broker resource; {@code tolerated}: a failure is not an error. */
         void invoke(String operation, boolean tolerated, Object... parameters) {
-            JsonArrayBuilder arguments = Json.createArrayBuilder();
+            JsonArrayBuilder arguments = JSON.createArrayBuilder();
             for (Object parameter : parameters) {
                 if (parameter == null) {
                     arguments.addNull();

@@ -1,8 +1,9 @@
 package org.hutong.function.interfaces.rest;
 
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -40,10 +41,10 @@ public class FunctionResource {
         Optional<FunctionType> wanted = Optional.ofNullable(type).filter(t -> !t.isBlank())
                 .map(t -> FunctionType.fromWireName(t).orElseThrow(() -> new InvalidRequestException(List.of(
                         Problem.ProblemViolation.atParameter("type", "must be identify, protect, monitor or dispose")))));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         catalog.all().stream().filter(function -> wanted.map(t -> t == function.type()).orElse(true))
                 .map(FunctionCatalog::toJson).forEach(items::add);
-        return Json.createObjectBuilder().add("items", items).build();
+        return JSON.createObjectBuilder().add("items", items).build();
     }
 
     @GET

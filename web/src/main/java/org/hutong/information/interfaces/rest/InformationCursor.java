@@ -1,6 +1,7 @@
 package org.hutong.information.interfaces.rest;
 
-import jakarta.json.Json;
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -41,7 +42,7 @@ record InformationCursor(long after, Filters filters) {
     }
 
     String encode() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("v", 1).add("after", after);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("v", 1).add("after", after);
         put(json, "type", filters.type());
         put(json, "producer", filters.producer());
         put(json, "since", filters.since());
@@ -58,7 +59,7 @@ record InformationCursor(long after, Filters filters) {
     static Optional<InformationCursor> decode(String token) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            JsonObject json = Json.createReader(new StringReader(text)).readObject();
+            JsonObject json = JSON.createReader(new StringReader(text)).readObject();
             if (json.getInt("v", 0) != 1 || !(json.get("after") instanceof JsonNumber after) || after.longValue() < 0) {
                 return Optional.empty();
             }

@@ -1,6 +1,7 @@
 package org.hutong.information.interfaces.rest;
 
-import jakarta.json.Json;
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -28,8 +29,8 @@ record RecordCursor(String kind, long after, Map<String, String> filters) {
     }
 
     String encode() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("v", 1).add("kind", kind).add("after", after);
-        JsonObjectBuilder filterJson = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("v", 1).add("kind", kind).add("after", after);
+        JsonObjectBuilder filterJson = JSON.createObjectBuilder();
         new TreeMap<>(filters).forEach(filterJson::add);
         json.add("filters", filterJson);
         return Base64.getUrlEncoder().withoutPadding()
@@ -40,7 +41,7 @@ record RecordCursor(String kind, long after, Map<String, String> filters) {
     static Optional<RecordCursor> decode(String token, String kind) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            JsonObject json = Json.createReader(new StringReader(text)).readObject();
+            JsonObject json = JSON.createReader(new StringReader(text)).readObject();
             if (json.getInt("v", 0) != 1 || !kind.equals(json.getString("kind", null))
                     || !(json.get("after") instanceof JsonNumber after) || after.longValue() < 0
                     || !(json.get("filters") instanceof JsonObject filterJson)) {
