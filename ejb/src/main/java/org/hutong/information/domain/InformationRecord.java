@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.io.StringReader;
 import java.time.Instant;
@@ -38,8 +39,14 @@ import org.hutong.shared.domain.InformationType;
         query = "SELECT r FROM InformationRecord r WHERE r.producer = :producer AND r.envelopeId IN :envelopeIds")
 public class InformationRecord {
 
+    /** Receive sequences taken from the database at a time: its {@code INCREMENT BY} (V4). */
+    static final int SEQUENCE_BLOCK = 100;
+
+    // Taken in blocks (V4): a batch of records is inserted as one batched statement.
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "information_item_seq", sequenceName = "information_item_seq",
+            allocationSize = InformationRecord.SEQUENCE_BLOCK)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "information_item_seq")
     @Column(name = "sequence_no")
     private Long sequence;
 

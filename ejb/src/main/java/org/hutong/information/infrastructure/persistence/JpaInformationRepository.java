@@ -34,7 +34,11 @@ public class JpaInformationRepository implements InformationRepository {
         storeAll(List.of(record));
     }
 
-    /** Flushes so that the identity column assigns the receive sequences callers hand out. */
+    /**
+     * Persists the records as one batched insert. Their receive sequences come from blocks of the
+     * database sequence, handed out in increasing order (V4), and are noted for the horizon once
+     * assigned; the flush sends the insert now, so that a conflict surfaces inside this call.
+     */
     @Override
     public void storeAll(List<InformationRecord> records) {
         if (records.isEmpty()) {
