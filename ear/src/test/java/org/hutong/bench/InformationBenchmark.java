@@ -6,7 +6,7 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
@@ -38,6 +38,9 @@ import org.hutong.it.TestIdentities;
  * alerts are durable. Every bound is in count and time; only loopback addresses are used.
  */
 public final class InformationBenchmark {
+
+    // Json.create* looks the provider up on every call: the load generator would take CPU from the hub.
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final String HTTP = System.getProperty("hutong.http.url", "http://127.0.0.1:9080");
     private static final String BROKER = System.getProperty("hutong.broker.url", "tcp://127.0.0.1:61616");
@@ -282,24 +285,24 @@ public final class InformationBenchmark {
     }
 
     private static String alert(String producer, int n) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", UUID.randomUUID().toString())
                 .add("type", "alert")
                 .add("specVersion", "1.0")
                 .add("producer", producer)
                 .add("time", Instant.now().toString())
-                .add("body", Json.createObjectBuilder()
+                .add("body", JSON.createObjectBuilder()
                         .add("name", "benchmark alert " + n)
                         .add("category", "network-attack/scan")
                         .add("severity", 1 + n % 4)
                         .add("confidence", 80)
                         .add("count", 1)
-                        .add("source", Json.createObjectBuilder().add("ip", "203.0.113." + (n % 250 + 1)))
-                        .add("destination", Json.createObjectBuilder().add("ip", "10.0.0." + (n % 250 + 1)).add("port", 443))
+                        .add("source", JSON.createObjectBuilder().add("ip", "203.0.113." + (n % 250 + 1)))
+                        .add("destination", JSON.createObjectBuilder().add("ip", "10.0.0." + (n % 250 + 1)).add("port", 443))
                         .add("protocol", "tcp")
                         .add("ruleId", "BENCH-" + (n % 100))
                         .add("evidence", "x".repeat(600))
-                        .add("extension", Json.createObjectBuilder().add("sensor", "bench")))
+                        .add("extension", JSON.createObjectBuilder().add("sensor", "bench")))
                 .build().toString();
     }
 
@@ -328,7 +331,7 @@ public final class InformationBenchmark {
     }
 
     private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
+        return JSON.createReader(new StringReader(text)).readObject();
     }
 
     private static long percentile(List<Long> sorted, int percentile) {

@@ -3,7 +3,7 @@ package org.hutong.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.jms.ConnectionFactory;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -32,6 +32,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * uses Hutong's own classes. Also controls the running broker and server for resilience tests.
  */
 public final class Hub {
+
+    // Json.create* looks the provider up on every call: the load generator would take CPU from the hub.
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String HTTP = System.getProperty("hutong.http.url", "http://127.0.0.1:9080");
     static final String HTTPS = System.getProperty("hutong.https.url", "https://127.0.0.1:9443");
@@ -78,17 +81,17 @@ public final class Hub {
     }
 
     static String alert(String producer, String id, String name) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", id)
                 .add("type", "alert")
                 .add("specVersion", "1.0")
                 .add("producer", producer)
                 .add("time", Instant.now().toString())
-                .add("body", Json.createObjectBuilder()
+                .add("body", JSON.createObjectBuilder()
                         .add("name", name)
                         .add("category", "network-attack/scan")
                         .add("severity", 3)
-                        .add("source", Json.createObjectBuilder().add("ip", "203.0.113.7"))
+                        .add("source", JSON.createObjectBuilder().add("ip", "203.0.113.7"))
                         .add("extension", JsonValue.EMPTY_JSON_OBJECT))
                 .build().toString();
     }
@@ -177,7 +180,7 @@ public final class Hub {
 
     /** The producer of an envelope, or of a batch's first envelope with a usable one. */
     static String producerOf(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             List<JsonValue> envelopes = value instanceof JsonArray batch ? batch : List.of(value);
             for (JsonValue item : envelopes) {
@@ -204,7 +207,7 @@ public final class Hub {
     }
 
     static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }
