@@ -107,6 +107,15 @@ class ServerConfigurationTest {
         // Nothing commits database rows and broker messages together: no XA, nothing in doubt after a crash.
         assertThat(dataSource.getAttribute("type")).isEqualTo("javax.sql.ConnectionPoolDataSource");
         assertThat(dataSource.getElementsByTagName("properties.postgresql").getLength()).isEqualTo(1);
+        // Batched inserts (stored information, outbox rows) travel as multi-row statements.
+        assertThat(((Element) dataSource.getElementsByTagName("properties.postgresql").item(0))
+                .getAttribute("reWriteBatchedInserts")).isEqualTo("true");
+    }
+
+    @Test
+    void theServerCachesNoSubjectPerRequest() {
+        // HubAuthenticationMechanism checks every request; the cache would only sign an LTPA token for each.
+        assertThat(single("includes/security.xml", "authentication").getAttribute("cacheEnabled")).isEqualTo("false");
     }
 
     @Test
