@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
@@ -40,8 +41,10 @@ public class Invocation {
     static final String CALLBACK_DELIVERED = "delivered";
     static final String CALLBACK_FAILED = "failed";
 
+    // Numbers come in blocks (V5): storing an invocation needs no generated-key round trip.
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "invocation_seq", sequenceName = "invocation_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invocation_seq")
     @Column(name = "invocation_no")
     private Long number;
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,8 +20,10 @@ import java.util.Optional;
 @Table(name = "invocation_event")
 public class InvocationEvent {
 
+    // Numbers come in blocks (V5): storing an invocation needs no generated-key round trip.
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "invocation_event_seq", sequenceName = "invocation_event_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invocation_event_seq")
     @Column(name = "event_no")
     private Long number;
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -23,8 +24,10 @@ import java.util.UUID;
 @Table(name = "invocation_target")
 public class InvocationTarget {
 
+    // Numbers come in blocks (V5): storing an invocation needs no generated-key round trip.
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "invocation_target_seq", sequenceName = "invocation_target_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invocation_target_seq")
     @Column(name = "target_no")
     private Long number;
 

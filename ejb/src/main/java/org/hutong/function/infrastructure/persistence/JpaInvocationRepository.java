@@ -28,9 +28,8 @@ public class JpaInvocationRepository implements InvocationRepository {
 
     @Override
     public void add(Invocation invocation) {
+        // Numbered on persist (sequence blocks): its events can refer to it before anything is written.
         entityManager.persist(invocation);
-        // Events refer to the invocation's number, which the identity column assigns.
-        entityManager.flush();
     }
 
     @Override
