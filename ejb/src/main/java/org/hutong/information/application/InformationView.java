@@ -32,6 +32,16 @@ public record InformationView(
     public record HubReceipt(String id, long sequence, Instant receivedAt) {
     }
 
+    /**
+     * By the hub id: JSON-B hashes every object it writes (to detect cycles), and the generated hash
+     * would walk the whole body of every item of a batch answer. Views that are equal have the same
+     * hub id, so this agrees with {@link #equals}.
+     */
+    @Override
+    public int hashCode() {
+        return hub == null ? 0 : hub.id().hashCode();
+    }
+
     public static InformationView of(InformationRecord record) {
         return of(record, record.envelope());
     }

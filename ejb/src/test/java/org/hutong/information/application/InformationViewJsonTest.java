@@ -46,6 +46,21 @@ class InformationViewJsonTest {
         assertThat(text.sequence()).isEqualTo(42L);
     }
 
+    @Test
+    void equalViewsHashAlikeAndTheHashIsTheHubIds() {
+        InformationRecord record = InformationRecord.receive(Parsers.PARSER.parse(EnvelopeParserTest.alert(
+                "0b6a1f8e-5f0e-4b8e-8f43-6c1b8f0d2a77")), Instant.parse("2026-11-29T00:00:01Z"));
+        var receipt = new InformationView.HubReceipt(record.hubId(), 42, record.receivedAt());
+        var envelope = record.envelope();
+        var first = new InformationView(envelope.id(), "alert", "1.0", envelope.producer(), envelope.time(),
+                envelope.body(), null, receipt);
+        var second = new InformationView(envelope.id(), "alert", "1.0", envelope.producer(), envelope.time(),
+                record.envelope().body(), null, receipt);
+
+        assertThat(first).isEqualTo(second).hasSameHashCodeAs(second);
+        assertThat(first.hashCode()).isEqualTo(record.hubId().hashCode());
+    }
+
     private static JsonObject parse(String json) {
         return Json.createReader(new StringReader(json)).readObject();
     }
