@@ -246,19 +246,13 @@ class IngestionServiceTest {
         assertThat(parked).containsExactly("not valid JSON | {oops");
     }
 
-    /** Assigns receive sequences as the database identity column would. */
+    /** Numbers records in the order stored, as the repository does. */
     static final class InMemoryRepository implements InformationRepository {
         final List<InformationRecord> records = new ArrayList<>();
 
         @Override
         public void store(InformationRecord record) {
-            try {
-                var sequence = InformationRecord.class.getDeclaredField("sequence");
-                sequence.setAccessible(true);
-                sequence.set(record, (long) records.size() + 1);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+            record.numbered(records.size() + 1);
             records.add(record);
         }
 
