@@ -8,9 +8,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.io.StringReader;
 import java.time.Instant;
@@ -36,8 +39,14 @@ import org.hutong.shared.domain.InformationType;
         query = "SELECT r FROM InformationRecord r WHERE r.producer = :producer AND r.envelopeId IN :envelopeIds")
 public class InformationRecord {
 
-    // Assigned by the repository that stores the record, from blocks of information_item_seq (V4).
+    /** Receive sequences taken from the database at a time: its {@code INCREMENT BY} (V4). */
+    static final int SEQUENCE_BLOCK = 100;
+
+    // Taken in blocks (V4): a batch of records is inserted as one batched statement.
     @Id
+    @SequenceGenerator(name = "information_item_seq", sequenceName = "information_item_seq",
+            allocationSize = InformationRecord.SEQUENCE_BLOCK)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "information_item_seq")
     @Column(name = "sequence_no")
     private Long sequence;
 
@@ -121,26 +130,9 @@ public class InformationRecord {
         }
     }
 
-    /** Receive order; assigned when the record is stored. */
+    /** Receive order; assigned by the database when the record is stored. */
     public Optional<Long> sequence() {
         return Optional.ofNullable(sequence);
-    }
-
-    /**
-     * Gives a record being stored its receive sequence: once, by the repository that stores it.
-     *
-     * @throws IllegalStateException if it has one already
-     */
-    public void numbered(long receiveSequence) {
-        if (sequence != null) {
-            throw new IllegalStateException("information " + hubId + " already has receive sequence " + sequence);
-        }
-        sequence = receiveSequence;
-    }
-
-    /** SHA-256 of the envelope's RFC 8785 form: what decides whether a repeat carries the same content. */
-    public String contentHash() {
-        return contentHash;
     }
 
     public String hubId() {

@@ -246,13 +246,19 @@ class IngestionServiceTest {
         assertThat(parked).containsExactly("not valid JSON | {oops");
     }
 
-    /** Numbers records in the order stored, as the repository does. */
+    /** Assigns receive sequences as the database identity column would. */
     static final class InMemoryRepository implements InformationRepository {
         final List<InformationRecord> records = new ArrayList<>();
 
         @Override
         public void store(InformationRecord record) {
-            record.numbered(records.size() + 1);
+            try {
+                var sequence = InformationRecord.class.getDeclaredField("sequence");
+                sequence.setAccessible(true);
+                sequence.set(record, (long) records.size() + 1);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
             records.add(record);
         }
 

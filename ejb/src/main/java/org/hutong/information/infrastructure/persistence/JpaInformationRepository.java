@@ -9,16 +9,9 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.hutong.information.domain.InformationCriteria;
@@ -27,14 +20,6 @@ import org.hutong.information.domain.InformationRepository;
 
 @ApplicationScoped
 public class JpaInformationRepository implements InformationRepository {
-
-    /** {@code information_item_seq}'s {@code INCREMENT BY} (V4): one {@code nextval} numbers this many items. */
-    static final int SEQUENCE_BLOCK = 100;
-
-    private static final String NEXT_BLOCKS = "SELECT nextval('information_item_seq') FROM generate_series(1, ?)";
-    private static final String INSERT = "INSERT INTO information_item (sequence_no, hub_id, producer, envelope_id,"
-            + " info_type, spec_version, produced_at, received_at, content_hash, body_json, signature, severity, category)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext(unitName = "hutong")
     EntityManager entityManager;
@@ -50,10 +35,9 @@ public class JpaInformationRepository implements InformationRepository {
     }
 
     /**
-     * Inserts the records with plain JDBC in the persistence context's transaction: rows that are
-     * never updated need none of the unit of work's bookkeeping. Receive sequences come in blocks
-     * of {@value #SEQUENCE_BLOCK} (one {@code nextval} each, handed out in increasing order: V4);
-     * the write is announced to the horizon before it takes them and noted once it has.
+     * Persists the records as one batched insert. Their receive sequences come from blocks of the
+     * database sequence, handed out in increasing order (V4), and are noted for the horizon once
+     * assigned; the flush sends the insert now, so that a conflict surfaces inside this call.
      */
     @Override
     public void storeAll(List<InformationRecord> records) {
@@ -72,64 +56,16 @@ public class JpaInformationRepository implements InformationRepository {
                 horizon.ended(write);
             }
         });
-        // The persistence context's own connection: one transaction with what else it writes; never closed here.
-        Connection connection = entityManager.unwrap(Connection.class);
-        try {
-            long first = Long.MAX_VALUE;
-            long last = 0;
-            Iterator<InformationRecord> unnumbered = records.iterator();
-            for (long block : blocks(connection, (records.size() + SEQUENCE_BLOCK - 1) / SEQUENCE_BLOCK)) {
-                first = Math.min(first, block);
-                for (long sequence = block; sequence < block + SEQUENCE_BLOCK && unnumbered.hasNext(); sequence++) {
-                    unnumbered.next().numbered(sequence);
-                    last = Math.max(last, sequence);
-                }
-            }
-            horizon.allocated(write, first, last);
-            insert(connection, records);
-        } catch (SQLException e) {
-            throw new PersistenceException("cannot store information: " + e.getMessage(), e);
+        records.forEach(entityManager::persist);
+        entityManager.flush();
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        for (InformationRecord record : records) {
+            long sequence = record.sequence().orElseThrow();
+            first = Math.min(first, sequence);
+            last = Math.max(last, sequence);
         }
-    }
-
-    private static List<Long> blocks(Connection connection, int count) throws SQLException {
-        List<Long> blocks = new ArrayList<>(count);
-        try (PreparedStatement next = connection.prepareStatement(NEXT_BLOCKS)) {
-            next.setInt(1, count);
-            try (ResultSet rows = next.executeQuery()) {
-                while (rows.next()) {
-                    blocks.add(rows.getLong(1));
-                }
-            }
-        }
-        return blocks;
-    }
-
-    private static void insert(Connection connection, List<InformationRecord> records) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (InformationRecord record : records) {
-                insert.setLong(1, record.sequence().orElseThrow());
-                insert.setString(2, record.hubId());
-                insert.setString(3, record.producer());
-                insert.setString(4, record.envelopeId());
-                // As the entity maps it: @Enumerated(STRING), UTC wall-clock times.
-                insert.setString(5, record.type().name());
-                insert.setString(6, record.specVersion());
-                insert.setObject(7, LocalDateTime.ofInstant(record.producedAt(), ZoneOffset.UTC));
-                insert.setObject(8, LocalDateTime.ofInstant(record.receivedAt(), ZoneOffset.UTC));
-                insert.setString(9, record.contentHash());
-                insert.setString(10, record.bodyJson());
-                insert.setString(11, record.signature().orElse(null));
-                if (record.severity().isPresent()) {
-                    insert.setShort(12, (short) record.severity().getAsInt());
-                } else {
-                    insert.setNull(12, Types.SMALLINT);
-                }
-                insert.setString(13, record.category().orElse(null));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        horizon.allocated(write, first, last);
     }
 
     private long storedMaximum() {
