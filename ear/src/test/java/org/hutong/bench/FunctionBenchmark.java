@@ -93,23 +93,14 @@ public final class FunctionBenchmark {
         Map<String, Long> due = new ConcurrentHashMap<>();
         AtomicInteger failedCalls = new AtomicInteger();
         ExecutorService callers = Executors.newFixedThreadPool(16);
-        long start = System.nanoTime();
-        long interval = 1_000_000_000L / RATE;
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * interval;
-            long wait = scheduled - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
+        FixedRate.submit(RATE, total, callers, (n, scheduled) -> {
+            String id = invoke(product);
+            if (id == null) {
+                failedCalls.incrementAndGet();
+            } else {
+                due.put(id, scheduled);
             }
-            callers.submit(() -> {
-                String id = invoke(product);
-                if (id == null) {
-                    failedCalls.incrementAndGet();
-                } else {
-                    due.put(id, scheduled);
-                }
-            });
-        }
+        });
         callers.shutdown();
         callers.awaitTermination(2, TimeUnit.MINUTES);
         awaitCommands(due.keySet(), received, Duration.ofMinutes(2));

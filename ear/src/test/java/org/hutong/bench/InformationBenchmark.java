@@ -168,23 +168,13 @@ public final class InformationBenchmark {
                     });
             connection.start();
             ExecutorService posters = Executors.newFixedThreadPool(8);
-            long start = System.nanoTime();
-            long interval = 1_000_000_000L / rate;
-            for (int i = 0; i < total; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
+            FixedRate.submit(rate, total, posters, (n, scheduled) -> {
+                HttpResponse<String> response = post(producer, alert(producer, n));
+                long answered = System.nanoTime();
+                if (response.statusCode() == 201) {
+                    committed.put(json(response.body()).getJsonObject("hub").getString("id"), answered);
                 }
-                int n = i;
-                posters.submit(() -> {
-                    HttpResponse<String> response = post(producer, alert(producer, n));
-                    long answered = System.nanoTime();
-                    if (response.statusCode() == 201) {
-                        committed.put(json(response.body()).getJsonObject("hub").getString("id"), answered);
-                    }
-                });
-            }
+            });
             posters.shutdown();
             posters.awaitTermination(2, TimeUnit.MINUTES);
             Instant deadline = Instant.now().plusSeconds(30);
