@@ -91,6 +91,7 @@ public final class FunctionBenchmark {
             throws Exception {
         int total = RATE * seconds;
         Map<String, Long> due = new ConcurrentHashMap<>();
+        Map<String, Long> answered = new ConcurrentHashMap<>();
         AtomicInteger failedCalls = new AtomicInteger();
         ExecutorService callers = Executors.newFixedThreadPool(16);
         FixedRate.submit(RATE, total, callers, (n, scheduled) -> {
@@ -98,6 +99,7 @@ public final class FunctionBenchmark {
             if (id == null) {
                 failedCalls.incrementAndGet();
             } else {
+                answered.put(id, System.nanoTime());
                 due.put(id, scheduled);
             }
         });
@@ -109,26 +111,40 @@ public final class FunctionBenchmark {
             return;
         }
         List<Long> latencies = new ArrayList<>();
+        // Where the time goes: until the hub answered 202 (request, transaction), and from then until the command
+        // arrived (outbox relay, broker). An invocation answered after its command arrived counts 0 in the second.
+        List<Long> toAnswer = new ArrayList<>();
+        List<Long> answerToCommand = new ArrayList<>();
         int undelivered = 0;
         for (Map.Entry<String, Long> invocation : due.entrySet()) {
             Long arrived = received.get(invocation.getKey());
+            long answer = answered.get(invocation.getKey());
+            toAnswer.add(answer - invocation.getValue());
             if (arrived == null) {
                 undelivered++;
                 latencies.add(Long.MAX_VALUE);
+                answerToCommand.add(Long.MAX_VALUE);
             } else {
                 latencies.add(arrived - invocation.getValue());
+                answerToCommand.add(Math.max(0, arrived - answer));
             }
         }
         for (int i = 0; i < failedCalls.get(); i++) {
             latencies.add(Long.MAX_VALUE);
         }
         Collections.sort(latencies);
+        Collections.sort(toAnswer);
+        Collections.sort(answerToCommand);
         System.out.println("dispatch_invocations: " + total + " at " + RATE + "/s, measured from their scheduled time");
         System.out.println("dispatch_failed_calls: " + failedCalls.get() + " invocations");
         System.out.println("dispatch_undelivered_commands: " + undelivered + " invocations");
         System.out.println("dispatch_latency_p50: " + millis(percentile(latencies, 50)) + " ms");
         System.out.println("dispatch_latency_p99: " + millis(percentile(latencies, 99)) + " ms");
         System.out.println("dispatch_latency_max: " + millis(latencies.get(latencies.size() - 1)) + " ms");
+        System.out.println("dispatch_answered_p50: " + millis(percentile(toAnswer, 50)) + " ms");
+        System.out.println("dispatch_answered_p99: " + millis(percentile(toAnswer, 99)) + " ms");
+        System.out.println("dispatch_answer_to_command_p50: " + millis(percentile(answerToCommand, 50)) + " ms");
+        System.out.println("dispatch_answer_to_command_p99: " + millis(percentile(answerToCommand, 99)) + " ms");
     }
 
     private static String millis(long nanos) {
@@ -226,6 +242,9 @@ public final class FunctionBenchmark {
     }
 
     private static long percentile(List<Long> sorted, int percentile) {
+        if (sorted.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
     }
 
