@@ -98,6 +98,19 @@ class ArchitectureTest {
         uses.forEach((from, targets) -> assertThat(MAY_USE.get(from)).as("what %s uses", from).containsAll(targets));
     }
 
+    /**
+     * Other contexts reach the registry's products through its application interfaces ({@code Providers},
+     * {@code ProductRegistry}) and copies ({@code Provider}, {@code ProductView}): none holds, changes or
+     * queries its entity or repository.
+     */
+    @Test
+    void theRegistrysEntityAndRepositoryStayInsideIt() {
+        noClasses().that().resideOutsideOfPackage("org.hutong.registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hutong.registry.domain..",
+                        "org.hutong.registry.infrastructure..")
+                .check(HUTONG);
+    }
+
     @Test
     void noCycleBetweenContexts() {
         slices().matching("org.hutong.(*)..").should().beFreeOfCycles().check(HUTONG);

@@ -33,6 +33,9 @@ final class Deployments {
                         "org.hutong.exchange.domain", "org.hutong.exchange.application",
                         "org.hutong.exchange.infrastructure.persistence")
                 .addPackage(InformationIngestion.class.getPackage())
+                // What registry.infrastructure.persistence implements for the function context.
+                .addClasses(org.hutong.registry.application.Provider.class,
+                        org.hutong.registry.application.Providers.class)
                 .addPackages(true, SchemaMigrator.class.getPackage().getName(), "org.hutong.shared.infrastructure.time",
                         "org.hutong.shared.infrastructure.work", "org.hutong.shared.application",
                         "org.hutong.shared.domain")

@@ -20,7 +20,8 @@ import org.hutong.function.domain.Invocation;
 import org.hutong.function.domain.InvocationEvent;
 import org.hutong.function.domain.InvocationRepository;
 import org.hutong.function.domain.InvocationTarget;
-import org.hutong.registry.domain.ProductRepository;
+import org.hutong.registry.application.Provider;
+import org.hutong.registry.application.Providers;
 
 /**
  * The outbox of the function context: what must be POSTed is recorded in the transaction that
@@ -39,7 +40,7 @@ public class DeliveryService implements Deliveries {
     InvocationRepository invocations;
 
     @Inject
-    ProductRepository products;
+    Providers products;
 
     @Inject
     HttpDelivery http;
@@ -103,7 +104,7 @@ public class DeliveryService implements Deliveries {
     }
 
     private String callbackOf(InvocationTarget target) {
-        return products.find(target.productId()).map(product -> product.description().callbackUrl()).orElse(null);
+        return products.find(target.productId()).map(Provider::callbackUrl).orElse(null);
     }
 
     private void record(InvocationTarget target, Instant now, String kind, String detail) {

@@ -34,10 +34,8 @@ import org.hutong.information.application.BatchReceipt;
 import org.hutong.information.application.InformationIngestion;
 import org.hutong.information.application.RejectionPolicy;
 import org.hutong.shared.domain.Violation;
-import org.hutong.registry.domain.CommandChannel;
-import org.hutong.registry.domain.Product;
-import org.hutong.registry.domain.ProductRepository;
-import org.hutong.registry.domain.ProductStatus;
+import org.hutong.registry.application.Provider;
+import org.hutong.registry.application.Providers;
 import org.hutong.security.application.EnvelopeIntegrity;
 import org.hutong.shared.domain.AccessRefusedException;
 import org.hutong.shared.domain.Sender;
@@ -58,7 +56,7 @@ public class InvocationService implements Invocations {
     FunctionCatalog catalog;
 
     @Inject
-    ProductRepository products;
+    Providers products;
 
     @Inject
     EnvelopeIntegrity integrity;
@@ -87,25 +85,25 @@ public class InvocationService implements Invocations {
     @Override
     public InvocationView invoke(InvocationRequest request) {
         FunctionDefinition function = validate(request);
-        List<Product> targets = targets(request, function);
+        List<Provider> targets = targets(request, function);
         Instant now = now();
         // The actor is who authenticated, whatever the request says about itself.
         String actor = session.getCallerPrincipal().getName();
         Invocation invocation = new Invocation(function.id(), request.target(),
-                targets.stream().map(Product::id).toList(), request.arguments().toString(), request.timeout(),
+                targets.stream().map(Provider::id).toList(), request.arguments().toString(), request.timeout(),
                 actor, request.callbackUrl(), now);
         invocations.add(invocation);
         for (InvocationTarget target : invocation.targets()) {
-            Product product = targets.stream().filter(p -> p.id().equals(target.productId())).findFirst().orElseThrow();
-            if (product.description().channel() == CommandChannel.JMS) {
-                dispatcher.send(product.queue(), target.requestId(), function.id(), command(invocation, target),
-                        target.deadline());
+            Provider product = targets.stream().filter(p -> p.id().equals(target.productId())).findFirst().orElseThrow();
+            if (product.commandQueue().isPresent()) {
+                String queue = product.commandQueue().get();
+                dispatcher.send(queue, target.requestId(), function.id(), command(invocation, target), target.deadline());
                 target.dispatched(now);
-                event(invocation, target, now, "dispatched", "on " + product.queue());
+                event(invocation, target, now, "dispatched", "on " + queue);
             } else {
                 // POSTed after the commit by the delivery sweep, with retries: see DeliveryService.
                 target.deliverOverHttps(now);
-                event(invocation, target, now, "pending", "to be POSTed to " + product.description().callbackUrl());
+                event(invocation, target, now, "pending", "to be POSTed to " + product.callbackUrl());
             }
         }
         audit.record(AuditEntry.success(actor, "invocation.start", invocation.invocationId(),
@@ -158,20 +156,20 @@ public class InvocationService implements Invocations {
         return function.get();
     }
 
-    private List<Product> targets(InvocationRequest request, FunctionDefinition function) {
+    private List<Provider> targets(InvocationRequest request, FunctionDefinition function) {
         if (Invocation.ALL.equals(request.target())) {
-            List<Product> providers = products.activeProviders(function.id());
+            List<Provider> providers = products.activeProviders(function.id());
             if (providers.isEmpty()) {
                 throw InvocationRefusedException.noTarget("no active product provides " + function.id());
             }
             return providers;
         }
-        Product product = products.find(request.target()).orElseThrow(() -> InvocationRefusedException.invalid(
+        Provider product = products.find(request.target()).orElseThrow(() -> InvocationRefusedException.invalid(
                 List.of(new Violation("/target", "no product '" + request.target() + "' is registered"))));
-        if (product.status() != ProductStatus.ACTIVE) {
-            throw InvocationRefusedException.noTarget("product '" + product.id() + "' is " + product.status().wireName());
+        if (!product.active()) {
+            throw InvocationRefusedException.noTarget("product '" + product.id() + "' is " + product.status());
         }
-        if (!product.functions().contains(function.id())) {
+        if (!product.provides(function.id())) {
             throw InvocationRefusedException.noTarget("product '" + product.id() + "' does not provide " + function.id());
         }
         return List.of(product);
@@ -215,7 +213,7 @@ public class InvocationService implements Invocations {
         }
         audit.record(AuditEntry.success(target.productId(), "invocation.result", report.requestId(),
                 invocation.invocationId() + ": " + status.wireName()));
-        products.find(target.productId()).ifPresent(product -> product.seen(now));
+        products.heardFrom(target.productId(), now);
         event(invocation, target, now, status.wireName(), report.error());
         if (report.information() != null && !report.information().isEmpty()) {
             BatchReceipt receipt = information.ingestBatch(report.information().toString(), RejectionPolicy.PARK,

@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +40,7 @@ import org.hutong.function.application.InvocationRequest;
 import org.hutong.function.application.InvocationView;
 import org.hutong.function.application.Invocations;
 import org.hutong.function.domain.Invocation;
-import org.hutong.registry.domain.ProductRepository;
-import org.hutong.registry.domain.ProductStatus;
+import org.hutong.registry.application.Providers;
 import org.hutong.shared.application.TransientFailures;
 
 /**
@@ -62,7 +60,7 @@ public class OpenC2Gateway {
     Invocations invocations;
 
     @Inject
-    ProductRepository products;
+    Providers products;
 
     @Inject
     Clock clock;
@@ -218,8 +216,7 @@ public class OpenC2Gateway {
     }
 
     private JsonObject pairs() {
-        Set<String> provided = new LinkedHashSet<>();
-        products.find(null, null, ProductStatus.ACTIVE, "", 10_000).forEach(product -> provided.addAll(product.functions()));
+        Set<String> provided = products.functionsProvided();
         JsonObjectBuilder pairs = JSON.createObjectBuilder();
         CommandTranslator.PAIRS.forEach((action, targets) -> {
             List<String> available = targets.entrySet().stream()
