@@ -14,11 +14,20 @@ import java.util.Set;
  * @param publishes the information types it registered to publish (wire names)
  * @param subscribes the information types it subscribed to (wire names)
  * @param signing how it signs, if it registered a key
+ * @param rateLimit the HTTP requests per second it may make; null for the server's default
  */
 public record DirectoryEntry(String productId, String status, List<String> publishes, List<String> subscribes,
-        Optional<SigningPolicy> signing) {
+        Optional<SigningPolicy> signing, Integer rateLimit) {
+
+    public static final String DEREGISTERED = "deregistered";
 
     public static final String ACTIVE = "active";
+
+    /** A product at the server's default rate limit. */
+    public DirectoryEntry(String productId, String status, List<String> publishes, List<String> subscribes,
+            Optional<SigningPolicy> signing) {
+        this(productId, status, publishes, subscribes, signing, null);
+    }
 
     public DirectoryEntry {
         Objects.requireNonNull(productId, "productId");
@@ -30,6 +39,11 @@ public record DirectoryEntry(String productId, String status, List<String> publi
 
     public boolean active() {
         return ACTIVE.equals(status);
+    }
+
+    /** Still registered (active or suspended): it may authenticate, whatever it may then do. */
+    public boolean registered() {
+        return !DEREGISTERED.equals(status);
     }
 
     /** Its rights over information. */

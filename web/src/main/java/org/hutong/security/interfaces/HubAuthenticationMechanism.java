@@ -26,8 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.audit.application.AuditLog;
 import org.hutong.audit.domain.AuditEntry;
 import org.hutong.security.application.LoginThrottling;
-import org.hutong.registry.application.ProductRegistry;
-import org.hutong.registry.application.ProductView;
+import org.hutong.security.application.ProductDirectory;
+import org.hutong.security.domain.DirectoryEntry;
 import org.hutong.security.infrastructure.BearerTokens;
 import org.hutong.security.infrastructure.CredentialsRefusedException;
 import org.hutong.security.infrastructure.RegistryLogin;
@@ -56,8 +56,9 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     RegistryLogin registryLogin;
 
-    @EJB
-    ProductRegistry registry;
+    /** Read outside any transaction: what it finds is a copy, detached at once. */
+    @Inject
+    ProductDirectory products;
 
     @EJB
     AuditLog audit;
@@ -133,8 +134,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus product(HttpServletRequest request, HttpMessageContext context, String productId)
             throws CredentialsRefusedException {
-        Optional<ProductView> product = registry.find(productId);
-        if (product.isEmpty() || "deregistered".equals(product.get().status())) {
+        Optional<DirectoryEntry> product = products.find(productId);
+        if (product.isEmpty() || !product.get().registered()) {
             throw new CredentialsRefusedException("no registered product " + productId);
         }
         if (product.get().rateLimit() != null) {

@@ -22,6 +22,7 @@ public class RegistryProductDirectory implements ProductDirectory {
 
     static DirectoryEntry entry(Product product) {
         return new DirectoryEntry(product.id(), product.status().wireName(), product.description().publishes(),
-                product.description().subscribes(), Optional.ofNullable(product.description().signing()));
+                product.description().subscribes(), Optional.ofNullable(product.description().signing()),
+                product.description().rateLimit());
     }
 }

@@ -89,7 +89,7 @@ public class FunctionResultConsumers {
         return new BatchConsumerLoop.Handler() {
             @Override
             public void handle(List<Message> batch) {
-                invocations.acceptResultMessages(ReceivedMessages.of(batch, senders));
+                invocations.acceptResultMessages(ReceivedMessages.of(batch, senders::claimedUser, senders::of));
             }
 
             @Override

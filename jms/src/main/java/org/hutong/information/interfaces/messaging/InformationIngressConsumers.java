@@ -79,7 +79,7 @@ public class InformationIngressConsumers {
                 maxDeliveryAttempts, new BatchConsumerLoop.Handler() {
                     @Override
                     public void handle(List<Message> batch) {
-                        ingestion.ingestReceived(ReceivedMessages.of(batch, senders));
+                        ingestion.ingestReceived(ReceivedMessages.of(batch, senders::claimedUser, senders::of));
                     }
 
                     @Override

@@ -22,22 +22,26 @@ class ReceivedMessagesTest {
 
     private final BrokerSenders senders = new BrokerSenders("hutong");
 
+    private ReceivedMessage read(Message message) {
+        return ReceivedMessages.of(message, senders::claimedUser, senders::of);
+    }
+
     @Test
     void readsTheTextAndTakesTheHubsOwnBrokerUserAsTheHub() {
-        assertThat(ReceivedMessages.of(text("{\"id\":1}"), senders))
+        assertThat(read(text("{\"id\":1}")))
                 .isEqualTo(ReceivedMessage.readable("{\"id\":1}", Sender.HUB, "hutong"));
     }
 
     @Test
     void readsAsTheProductTheBrokerAuthenticated() {
-        assertThat(ReceivedMessages.of(message(TextMessage.class, "{\"id\":1}", "fw-01"), senders))
+        assertThat(read(message(TextMessage.class, "{\"id\":1}", "fw-01")))
                 .isEqualTo(ReceivedMessage.readable("{\"id\":1}", Sender.product("fw-01"), "fw-01"));
     }
 
     @Test
     void readsUtf8BytesAsMqttAndStompClientsSendThem() {
-        ReceivedMessage read = ReceivedMessages.of(bytes("{\"name\":\"端口扫描\"}".getBytes(StandardCharsets.UTF_8),
-                "fw-01"), senders);
+        ReceivedMessage read = read(bytes("{\"name\":\"端口扫描\"}".getBytes(StandardCharsets.UTF_8),
+                "fw-01"));
 
         assertThat(read.payload()).isEqualTo("{\"name\":\"端口扫描\"}");
         assertThat(read.sender()).isEqualTo(Sender.product("fw-01"));
@@ -45,7 +49,7 @@ class ReceivedMessagesTest {
 
     @Test
     void bytesThatAreNotUtf8AreUnreadable() {
-        ReceivedMessage read = ReceivedMessages.of(bytes(new byte[] {'{', (byte) 0xC3, '}'}, "fw-01"), senders);
+        ReceivedMessage read = read(bytes(new byte[] {'{', (byte) 0xC3, '}'}, "fw-01"));
 
         assertThat(read.unreadable()).isTrue();
         assertThat(read.refusal()).isEqualTo("the message body is not UTF-8 text");
@@ -54,7 +58,7 @@ class ReceivedMessagesTest {
 
     @Test
     void messagesThatAreNeitherTextNorBytesAreUnreadable() {
-        ReceivedMessage read = ReceivedMessages.of(message(MapMessage.class, null, "fw-01"), senders);
+        ReceivedMessage read = read(message(MapMessage.class, null, "fw-01"));
 
         assertThat(read.unreadable()).isTrue();
         assertThat(read.refusal()).isEqualTo("a JSON document must arrive as text or as UTF-8 bytes, not a MapMessage");
@@ -63,7 +67,7 @@ class ReceivedMessagesTest {
 
     @Test
     void aMessageWithoutASenderStampedByTheBrokerIsNeverTakenAsTheHub() {
-        ReceivedMessage read = ReceivedMessages.of(message(TextMessage.class, "{\"id\":1}", null), senders);
+        ReceivedMessage read = read(message(TextMessage.class, "{\"id\":1}", null));
 
         assertThat(read.sender()).isNull();
         assertThat(read.unreadable()).isFalse();
@@ -75,7 +79,7 @@ class ReceivedMessagesTest {
     void aBrokenConnectionWhileReadingFailsTheBatchForRedelivery() {
         TextMessage broken = message(TextMessage.class, new JMSException("connection lost"));
 
-        assertThatThrownBy(() -> ReceivedMessages.of(List.of(broken), senders)).isInstanceOf(JMSRuntimeException.class);
+        assertThatThrownBy(() -> ReceivedMessages.of(List.of(broken), senders::claimedUser, senders::of)).isInstanceOf(JMSRuntimeException.class);
     }
 
     /** A text message the hub's own broker account sent. */
