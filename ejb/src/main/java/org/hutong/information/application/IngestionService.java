@@ -101,8 +101,16 @@ public class IngestionService implements InformationIngestion {
         return outcome.receipt();
     }
 
-    /** An envelope that passed admission, and whether its signature was checked. */
-    private record Admitted(InformationEnvelope envelope, boolean signed) {
+    /**
+     * An envelope that passed admission, and whether a stored earlier copy makes it a replay: it was
+     * signed, and it is not the broker's redelivery of a message whose first delivery may have been
+     * stored (then the same content is a duplicate, as for an unsigned envelope).
+     */
+    private record Admitted(InformationEnvelope envelope, boolean repeatIsReplay) {
+
+        Admitted redelivered() {
+            return new Admitted(envelope, false);
+        }
     }
 
     /**
@@ -142,6 +150,10 @@ public class IngestionService implements InformationIngestion {
 
     @Override
     public BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy, Sender sender) {
+        return ingestBatch(batchJson, policy, sender, false);
+    }
+
+    private BatchReceipt ingestBatch(String batchJson, RejectionPolicy policy, Sender sender, boolean redelivered) {
         List<JsonNode> batch = parser.readBatch(batchJson);
         Optional<ProductRights> senderRights = rightsOf(sender);
         if (batch.size() > limits.maxBatchItems()) {
@@ -155,7 +167,8 @@ public class IngestionService implements InformationIngestion {
         for (int index = 0; index < batch.size(); index++) {
             String text = batch.get(index).toString();
             try {
-                valid.add(admit(text, batch.get(index), senderRights, signatures));
+                Admitted admitted = admit(text, batch.get(index), senderRights, signatures);
+                valid.add(redelivered ? admitted.redelivered() : admitted);
                 validIndexes.add(index);
             } catch (InvalidInformationException e) {
                 outcomes[index] = refuse(index, text, e.getMessage(), e.violations(), policy);
@@ -210,9 +223,10 @@ public class IngestionService implements InformationIngestion {
                 }
                 if (InformationIngestion.isBatch(message.payload())) {
                     storeAdmitted(admittedMessages, admitted);
-                    ingestBatch(message.payload(), RejectionPolicy.PARK, message.sender());
+                    ingestBatch(message.payload(), RejectionPolicy.PARK, message.sender(), message.redelivered());
                 } else {
-                    admitted.add(admit(message.payload(), null, senderRights, signatures));
+                    Admitted envelope = admit(message.payload(), null, senderRights, signatures);
+                    admitted.add(message.redelivered() ? envelope.redelivered() : envelope);
                     admittedMessages.add(message);
                 }
             } catch (AccessRefusedException e) {
@@ -272,8 +286,8 @@ public class IngestionService implements InformationIngestion {
             return List.of();
         }
         List<InformationEnvelope> envelopes = admitted.stream().map(Admitted::envelope).toList();
-        Set<InformationEnvelope> signed = Collections.newSetFromMap(new IdentityHashMap<>());
-        admitted.stream().filter(Admitted::signed).forEach(a -> signed.add(a.envelope()));
+        Set<InformationEnvelope> replayable = Collections.newSetFromMap(new IdentityHashMap<>());
+        admitted.stream().filter(Admitted::repeatIsReplay).forEach(a -> replayable.add(a.envelope()));
         Map<String, InformationRecord> known = storedRecords(envelopes);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<InformationRecord> matched = new ArrayList<>(envelopes.size());
@@ -296,7 +310,7 @@ public class IngestionService implements InformationIngestion {
                 known.put(key, record);
                 fresh.add(record);
                 matched.add(record);
-            } else if (signed.contains(envelope)) {
+            } else if (replayable.contains(envelope)) {
                 conflicts.put(i, new ReplayedInformationException(envelope.producer(), envelope.id()));
                 matched.add(null);
             } else if (existing.sameContentAs(envelope)) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.hutong.information.application.Parsers;
 import org.hutong.information.domain.InformationEnvelope;
 import org.hutong.security.domain.DirectoryEntry;
@@ -22,12 +19,13 @@ import org.hutong.security.domain.SigningPolicy;
 import org.hutong.shared.domain.AccessRefusedException;
 import org.hutong.security.domain.DetachedJws;
 import org.hutong.security.domain.PublicKeys;
+import org.hutong.security.domain.TestKeys;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeIntegrityTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
-    private static final KeyPair SM2 = sm2();
+    private static final KeyPair SM2 = TestKeys.sm2();
 
     private final Map<String, DirectoryEntry> products = new HashMap<>();
     private final EnvelopeIntegrity integrity = new EnvelopeIntegrity(repository(), Clock.fixed(NOW, ZoneOffset.UTC),
@@ -128,13 +126,4 @@ class EnvelopeIntegrityTest {
         return id -> Optional.ofNullable(products.get(id));
     }
 
-    private static KeyPair sm2() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
-            generator.initialize(new ECGenParameterSpec("sm2p256v1"));
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

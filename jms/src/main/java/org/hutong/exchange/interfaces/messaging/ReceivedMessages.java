@@ -1,5 +1,6 @@
 package org.hutong.exchange.interfaces.messaging;
 
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.util.List;
 import java.util.function.Function;
@@ -35,10 +36,21 @@ public final class ReceivedMessages {
         } catch (UnreadableBodyException e) {
             return ReceivedMessage.unreadable(e.getMessage(), claimed);
         }
+        ReceivedMessage read;
         try {
-            return ReceivedMessage.readable(payload, sender.apply(message), claimed);
+            read = ReceivedMessage.readable(payload, sender.apply(message), claimed);
         } catch (AccessRefusedException e) {
             return ReceivedMessage.unidentified(payload, claimed, e.getMessage());
+        }
+        return redelivered(message) ? read.redelivery() : read;
+    }
+
+    /** The broker sets it, whatever the sender wrote; unreadable counts as a first delivery (the strict reading). */
+    private static boolean redelivered(Message message) {
+        try {
+            return message.getJMSRedelivered();
+        } catch (JMSException e) {
+            return false;
         }
     }
 

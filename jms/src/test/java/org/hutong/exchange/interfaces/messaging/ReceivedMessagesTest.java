@@ -76,6 +76,13 @@ class ReceivedMessagesTest {
     }
 
     @Test
+    void saysWhetherTheBrokerDeliversTheMessageAgain() {
+        assertThat(read(message(TextMessage.class, "{\"id\":1}", "fw-01", true)))
+                .isEqualTo(ReceivedMessage.readable("{\"id\":1}", Sender.product("fw-01"), "fw-01").redelivery());
+        assertThat(read(message(TextMessage.class, "{\"id\":1}", "fw-01", false)).redelivered()).isFalse();
+    }
+
+    @Test
     void aBrokenConnectionWhileReadingFailsTheBatchForRedelivery() {
         TextMessage broken = message(TextMessage.class, new JMSException("connection lost"));
 
@@ -100,6 +107,7 @@ class ReceivedMessagesTest {
                         yield body.length;
                     }
                     case "getStringProperty" -> BrokerSenders.VALIDATED_USER.equals(args[0]) ? validatedUser : null;
+                    case "getJMSRedelivered" -> false;
                     default -> null;
                 });
     }
@@ -109,6 +117,11 @@ class ReceivedMessagesTest {
      * broker user {@code validatedUser}.
      */
     private static <T extends Message> T message(Class<T> type, Object body, String validatedUser) {
+        return message(type, body, validatedUser, false);
+    }
+
+    /** The same, {@code redelivered} by the broker (JMSRedelivered). */
+    private static <T extends Message> T message(Class<T> type, Object body, String validatedUser, boolean redelivered) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getName().equals("getText")) {
                 if (body instanceof Exception e) {
@@ -118,6 +131,9 @@ class ReceivedMessagesTest {
             }
             if (method.getName().equals("getStringProperty") && BrokerSenders.VALIDATED_USER.equals(args[0])) {
                 return validatedUser;
+            }
+            if (method.getName().equals("getJMSRedelivered")) {
+                return redelivered;
             }
             return null;
         }));

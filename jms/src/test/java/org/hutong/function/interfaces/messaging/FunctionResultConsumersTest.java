@@ -71,6 +71,7 @@ class FunctionResultConsumersTest {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getText" -> text;
                     case "getStringProperty" -> BrokerSenders.VALIDATED_USER.equals(args[0]) ? validatedUser : null;
+                    case "getJMSRedelivered" -> false;
                     default -> null;
                 });
     }
