@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hutong.registry.domain.CommandChannel;
 import org.hutong.registry.domain.Product;
+import org.hutong.registry.domain.ProductDescription;
 import org.hutong.registry.domain.ProductStatus;
 
 /**
@@ -24,10 +25,10 @@ public record Provider(String id, String status, Set<String> functions, Optional
     }
 
     public static Provider of(Product product) {
-        boolean overJms = product.description().channel() == CommandChannel.JMS;
+        ProductDescription description = product.description();
+        boolean overJms = description.channel() == CommandChannel.JMS;
         return new Provider(product.id(), product.status().wireName(), product.functions(),
-                overJms ? Optional.of(product.queue()) : Optional.empty(),
-                overJms ? null : product.description().callbackUrl());
+                overJms ? Optional.of(product.queue()) : Optional.empty(), overJms ? null : description.callbackUrl());
     }
 
     /** Takes commands now: neither suspended nor deregistered. */
