@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,8 +93,8 @@ public final class EventTranslation {
             alert.add("ruleId", clip(event.eventClassId().strip(), MAX_RULE_ID));
         }
         event.field("cnt").flatMap(EventTranslation::positiveInt).ifPresent(count -> alert.add("count", count));
-        time(event, "start").ifPresent(t -> alert.add("firstSeen", t.toString()));
-        time(event, "end").or(() -> occurredAt).ifPresent(t -> alert.add("lastSeen", t.toString()));
+        time(event, "start").ifPresent(t -> alert.add("firstSeen", rfc3339(t)));
+        time(event, "end").or(() -> occurredAt).ifPresent(t -> alert.add("lastSeen", rfc3339(t)));
         event.field("msg").ifPresent(text -> alert.add("evidence", clip(text, MAX_TEXT)));
         return alert.add("extension", extension).build();
     }
@@ -114,7 +115,7 @@ public final class EventTranslation {
         JsonObjectBuilder behaviour = JSON.createObjectBuilder().add("subject", subject).add("action", action);
         object(event).ifPresent(o -> behaviour.add("object", o));
         behaviour.add("result", event.field("outcome").map(EventTranslation::result).orElse("unknown"));
-        occurredAt.ifPresent(t -> behaviour.add("occurredAt", t.toString()));
+        occurredAt.ifPresent(t -> behaviour.add("occurredAt", rfc3339(t)));
         endpoint(event, "src", "spt", "srcPort", "smac", "srcMAC", "shost").ifPresent(e -> behaviour.add("source", e));
         endpoint(event, "dst", "dpt", "dstPort", "dmac", "dstMAC", "dhost").ifPresent(e -> behaviour.add("destination", e));
         if (!event.product().isBlank()) {
@@ -256,7 +257,7 @@ public final class EventTranslation {
     private static JsonObject extension(SyslogMessage message, VendorEvent event, String line) {
         JsonObjectBuilder syslog = JSON.createObjectBuilder().add("format", message.format().name())
                 .add("facility", message.facility()).add("severity", message.severity());
-        message.timestamp().ifPresent(t -> syslog.add("timestamp", t.toString()));
+        message.timestamp().ifPresent(t -> syslog.add("timestamp", rfc3339(t)));
         message.hostname().ifPresent(h -> syslog.add("hostname", h));
         message.appName().ifPresent(a -> syslog.add("appName", a));
         message.procId().ifPresent(p -> syslog.add("procId", p));
@@ -282,6 +283,11 @@ public final class EventTranslation {
         vendor.add("fields", fields);
         return JSON.createObjectBuilder().add("syslog", syslog)
                 .add(event.format().name().toLowerCase(Locale.ROOT), vendor).add("raw", line).build();
+    }
+
+    /** RFC 3339 with seconds always written ({@code OffsetDateTime.toString()} leaves out zero seconds). */
+    public static String rfc3339(OffsetDateTime time) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
     }
 
     private static String clip(String text, int max) {

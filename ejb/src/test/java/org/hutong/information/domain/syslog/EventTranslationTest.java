@@ -115,7 +115,7 @@ class EventTranslationTest {
         assertEquals("alice", body.getJsonObject("subject").getString("name"));
         assertEquals("login", body.getString("action"));
         assertEquals("failure", body.getString("result"));
-        assertEquals("2026-12-05T07:00Z", body.getString("occurredAt"));
+        assertEquals("2026-12-05T07:00:00Z", body.getString("occurredAt"));
         assertEquals("Windows", body.getString("device"));
         assertEquals("10.0.0.7", body.getJsonObject("source").getString("ip"));
         assertThrows(IllegalArgumentException.class,

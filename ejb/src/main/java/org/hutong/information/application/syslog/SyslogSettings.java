@@ -1,0 +1,20 @@
+package org.hutong.information.application.syslog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Server settings for reading syslog lines. */
+@ApplicationScoped
+public class SyslogSettings {
+
+    @Inject
+    @ConfigProperty(name = "hutong.syslog.rfc3164.zone", defaultValue = "")
+    String rfc3164Zone;
+
+    /** The zone of RFC 3164 times, which carry none: {@code hutong.syslog.rfc3164.zone}, else the server's. */
+    public ZoneId rfc3164Zone() {
+        return rfc3164Zone == null || rfc3164Zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(rfc3164Zone);
+    }
+}
