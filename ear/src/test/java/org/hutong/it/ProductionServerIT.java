@@ -179,6 +179,10 @@ class ProductionServerIT {
         variables.put("hutong.db.host", database.getServerNames()[0]);
         variables.put("hutong.db.port", Integer.toString(database.getPortNumbers()[0]));
         variables.put("hutong.db.name", database.getDatabaseName());
+        // The development server holds the syslog ports.
+        variables.put("hutong.syslog.tls.port", "-1");
+        variables.put("hutong.syslog.tcp.port", "-1");
+        variables.put("hutong.syslog.udp.port", "-1");
         return variables;
     }
 

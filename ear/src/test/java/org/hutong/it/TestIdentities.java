@@ -163,29 +163,17 @@ public final class TestIdentities {
         }
     }
 
+    /** A key and its certificate chain (the certificate, then its issuer's unless self-signed). */
+    private record Issued(PrivateKey key, X509Certificate[] chain) {
+    }
+
     /** @param ca the issuer; null for a self-signed certificate the hub must not trust */
     private static Product withCertificate(String commonName, Ca ca) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair pair = generator.generateKeyPair();
-            X500Name subject = new X500Name("CN=" + commonName + ",O=Hutong tests");
-            Instant now = Instant.now();
-            BigInteger serial = new BigInteger(64, new SecureRandom());
-            Date from = Date.from(now.minus(Duration.ofMinutes(5)));
-            Date until = Date.from(now.plus(Duration.ofDays(1)));
-            var builder = ca == null
-                    ? new JcaX509v3CertificateBuilder(subject, serial, from, until, subject, pair.getPublic())
-                    : new JcaX509v3CertificateBuilder(ca.certificate(), serial, from, until,
-                            new javax.security.auth.x500.X500Principal(subject.toString()), pair.getPublic());
-            PrivateKey signingKey = ca == null ? pair.getPrivate() : ca.key();
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signingKey)));
+            Issued issued = issue(commonName, ca);
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            X509Certificate[] chain = ca == null ? new X509Certificate[] {certificate}
-                    : new X509Certificate[] {certificate, ca.certificate()};
-            store.setKeyEntry("product", pair.getPrivate(), STORE_PASSWORD, chain);
+            store.setKeyEntry("product", issued.key(), STORE_PASSWORD, issued.chain());
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, STORE_PASSWORD);
             return new Product(commonName, HttpClient.newBuilder().sslContext(tls(keys.getKeyManagers()))
@@ -193,6 +181,51 @@ public final class TestIdentities {
         } catch (Exception e) {
             throw new IllegalStateException("cannot issue a test certificate for " + commonName, e);
         }
+    }
+
+    /**
+     * A new key and certificate for {@code commonName} as PEM files for tools that are not Java
+     * (OpenSSL, rsyslog): {@code <dir>/<cn>.key.pem} (PKCS #8) and {@code <dir>/<cn>.cert.pem} (the chain).
+     *
+     * @param signedByTheTestCa false for a self-signed certificate the hub must not trust
+     */
+    static Path pemFiles(String commonName, boolean signedByTheTestCa, Path dir) {
+        try {
+            Issued issued = issue(commonName, signedByTheTestCa ? ca() : null);
+            Files.createDirectories(dir);
+            Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            Files.writeString(dir.resolve(commonName + ".key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                    + base64.encodeToString(issued.key().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+            StringBuilder chain = new StringBuilder();
+            for (X509Certificate certificate : issued.chain()) {
+                chain.append("-----BEGIN CERTIFICATE-----\n").append(base64.encodeToString(certificate.getEncoded()))
+                        .append("\n-----END CERTIFICATE-----\n");
+            }
+            Files.writeString(dir.resolve(commonName + ".cert.pem"), chain);
+            return dir;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot issue a test certificate for " + commonName, e);
+        }
+    }
+
+    private static Issued issue(String commonName, Ca ca) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        X500Name subject = new X500Name("CN=" + commonName + ",O=Hutong tests");
+        Instant now = Instant.now();
+        BigInteger serial = new BigInteger(64, new SecureRandom());
+        Date from = Date.from(now.minus(Duration.ofMinutes(5)));
+        Date until = Date.from(now.plus(Duration.ofDays(1)));
+        var builder = ca == null
+                ? new JcaX509v3CertificateBuilder(subject, serial, from, until, subject, pair.getPublic())
+                : new JcaX509v3CertificateBuilder(ca.certificate(), serial, from, until,
+                        new javax.security.auth.x500.X500Principal(subject.toString()), pair.getPublic());
+        PrivateKey signingKey = ca == null ? pair.getPrivate() : ca.key();
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signingKey)));
+        return new Issued(pair.getPrivate(), ca == null ? new X509Certificate[] {certificate}
+                : new X509Certificate[] {certificate, ca.certificate()});
     }
 
     /** TLS that trusts the test server, presenting {@code keys} when asked for a client certificate. */

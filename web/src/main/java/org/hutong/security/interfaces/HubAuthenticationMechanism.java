@@ -18,15 +18,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hutong.audit.application.AuditLog;
 import org.hutong.audit.domain.AuditEntry;
 import org.hutong.security.application.LoginThrottling;
 import org.hutong.security.application.ProductDirectory;
+import org.hutong.security.domain.CertificateSubjects;
 import org.hutong.security.domain.DirectoryEntry;
 import org.hutong.security.infrastructure.BearerTokens;
 import org.hutong.security.infrastructure.CredentialsRefusedException;
@@ -215,15 +213,6 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     static Optional<String> commonName(X500Principal subject) {
-        try {
-            for (Rdn rdn : new LdapName(subject.getName()).getRdns()) {
-                if ("CN".equalsIgnoreCase(rdn.getType())) {
-                    return Optional.of(rdn.getValue().toString());
-                }
-            }
-            return Optional.empty();
-        } catch (InvalidNameException e) {
-            return Optional.empty();
-        }
+        return CertificateSubjects.commonName(subject);
     }
 }

@@ -50,7 +50,7 @@ import org.hutong.shared.domain.Violation;
  *
  * <p>A mapped line's envelope id is derived from the product and the line's bytes (its timestamp
  * included), so a line sent again — a re-sent file, a relay's retry after a lost connection — is a
- * duplicate, not a second alert.
+ * duplicate, not a second alert. Lines without any time are each new (their arrival time counts).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -116,6 +116,12 @@ public class SyslogIngestionService implements SyslogIngestion {
         List<SyslogLine> translated = new ArrayList<>(lines.size());
         StringBuilder batch = new StringBuilder("[");
         for (SyslogLine line : lines) {
+            if (line.truncated()) {
+                park(line, "the line is longer than the receiver's limit (" + line.bytes().length
+                        + " bytes) and was cut there: raise hutong.syslog.max.line.bytes or shorten the product's lines",
+                        List.of(), counts);
+                continue;
+            }
             try {
                 String envelope = envelope(line, mapping, headers);
                 batch.append(translated.isEmpty() ? "" : ",").append(envelope);
@@ -140,9 +146,8 @@ public class SyslogIngestionService implements SyslogIngestion {
     }
 
     private void park(SyslogLine line, String reason, List<Violation> violations, Counts counts) {
-        String why = line.truncated() ? "the line is longer than the receiver's limit and was cut; " + reason : reason;
-        LOG.log(Level.FINE, "Parked a syslog line of {0} from {1}: {2}", new Object[] {line.productId(), line.peer(), why});
-        deadLetters.park(line, why, violations);
+        LOG.log(Level.FINE, "Parked a syslog line of {0} from {1}: {2}", new Object[] {line.productId(), line.peer(), reason});
+        deadLetters.park(line, reason, violations);
         counts.parked++;
     }
 
@@ -157,7 +162,7 @@ public class SyslogIngestionService implements SyslogIngestion {
         VendorEvent event = event(payload);
         EventTranslation.Translation translation = EventTranslation.translate(message, event, mapping.events(), text);
         return JSON.createObjectBuilder()
-                .add("id", lineId(line).toString())
+                .add("id", lineId(line, translation.occurredAt().isEmpty()).toString())
                 .add("type", translation.type().wireName())
                 .add("specVersion", SPEC_VERSION)
                 .add("producer", line.productId())
@@ -200,13 +205,21 @@ public class SyslogIngestionService implements SyslogIngestion {
         }
     }
 
-    /** A name-based UUID (version 8, RFC 9562) of SHA-256 over the product and the line's bytes. */
-    static UUID lineId(SyslogLine line) {
+    /**
+     * A name-based UUID (version 8, RFC 9562) of SHA-256 over the product and the line's bytes: the
+     * same line sent again is the same information. A line that carries no time at all (neither header
+     * nor event) cannot be told from a new event that reads the same, so its arrival time is hashed too.
+     */
+    static UUID lineId(SyslogLine line, boolean timeless) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(line.productId().getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0);
             sha256.update(line.bytes());
+            if (timeless) {
+                sha256.update((byte) 0);
+                sha256.update(line.receivedAt().toString().getBytes(StandardCharsets.US_ASCII));
+            }
             ByteBuffer hash = ByteBuffer.wrap(sha256.digest());
             long most = (hash.getLong() & ~0xF000L) | 0x8000L;
             long least = (hash.getLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;

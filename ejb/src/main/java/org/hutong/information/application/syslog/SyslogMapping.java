@@ -35,12 +35,13 @@ public record SyslogMapping(EventMapping events, Charset charset) {
             "unknownSeverity", "charset");
 
     /** Thrown with every violation of a document. */
+    @jakarta.ejb.ApplicationException(rollback = true)
     public static final class InvalidMappingException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
         private final transient List<Violation> violations;
 
-        InvalidMappingException(List<Violation> violations) {
+        public InvalidMappingException(List<Violation> violations) {
             super("the syslog mapping is not valid: " + violations.size() + " violation(s)");
             this.violations = List.copyOf(violations);
         }

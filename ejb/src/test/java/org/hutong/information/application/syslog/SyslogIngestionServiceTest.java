@@ -79,7 +79,7 @@ class SyslogIngestionServiceTest {
             }
         };
         service.settings = new SyslogSettings();
-        service.settings.rfc3164Zone = "UTC";
+        service.settings.rfc3164Zone = Optional.of("UTC");
         service.ingestion = new RecordingIngestion();
     }
 
@@ -145,9 +145,22 @@ class SyslogIngestionServiceTest {
                 headers);
         assertEquals(Parsers.PARSER.parse(first).id(), Parsers.PARSER.parse(again).id());
         assertNotEquals(Parsers.PARSER.parse(first).id(), Parsers.PARSER.parse(otherTime).id());
-        assertNotEquals(SyslogIngestionService.lineId(line("fw-01", CEF)), SyslogIngestionService.lineId(line("fw-02", CEF)));
-        assertEquals(8, SyslogIngestionService.lineId(line("fw-01", CEF)).version());
-        assertEquals(2, SyslogIngestionService.lineId(line("fw-01", CEF)).variant());
+        assertNotEquals(SyslogIngestionService.lineId(line("fw-01", CEF), false),
+                SyslogIngestionService.lineId(line("fw-02", CEF), false));
+        assertEquals(8, SyslogIngestionService.lineId(line("fw-01", CEF), false).version());
+        assertEquals(2, SyslogIngestionService.lineId(line("fw-01", CEF), false).variant());
+    }
+
+    @Test
+    void aLineWithoutATimeIsNewEachTimeItArrives() {
+        String timeless = "<134>CEF:0|Acme|NGFW|9.1|x|port scan|3|";
+        SyslogLine first = line("fw-01", timeless);
+        SyslogLine later = new SyslogLine("fw-01", "tcp", "127.0.0.1:50000", first.bytes(), NOW.plusSeconds(1), false);
+        String one = service.envelope(first, SyslogMapping.DEFAULT, headers);
+        String two = service.envelope(later, SyslogMapping.DEFAULT, headers);
+        assertNotEquals(Parsers.PARSER.parse(one).id(), Parsers.PARSER.parse(two).id());
+        assertEquals(Parsers.PARSER.parse(one).id(), Parsers.PARSER.parse(service.envelope(first, SyslogMapping.DEFAULT,
+                headers)).id(), "the same arrival is the same information (a retried batch)");
     }
 
     @Test
@@ -180,17 +193,20 @@ class SyslogIngestionServiceTest {
                 line("fw-01", "<134>CEF:0|Acme|NGFW|9.1|x|port scan|3|cnt=0 src=1.2.3.4"),
                 line("fw-01", "<14>{\"id\":\"6f1c2f2e-1d5b-4c43-9a55-2f1f7b0c9d11\",\"type\":\"alert\"}"),
                 line("fw-suspended", CEF),
-                line("nobody", CEF)));
-        assertEquals(new SyslogReceipt(2, 0, 6), receipt, parked.toString());
-        assertEquals(8, receipt.lines());
+                line("nobody", CEF),
+                new SyslogLine("fw-01", "tcp", "127.0.0.1:50000", CEF.substring(0, 40).getBytes(StandardCharsets.UTF_8),
+                        NOW, true)));
+        assertEquals(new SyslogReceipt(2, 0, 7), receipt, parked.toString());
+        assertEquals(9, receipt.lines());
         assertEquals(List.of("fw-01"), batches.stream().map(batch -> batch.substring(0, batch.indexOf(' '))).toList(),
                 "one batch, in the product's name; nothing of the refused products reaches ingestion");
         assertTrue(parked.get(0).contains("syslog priority"), parked.toString());
         assertTrue(parked.get(1).contains("neither a CEF nor a LEEF"), parked.toString());
         assertTrue(parked.get(2).contains("no category"), parked.toString());
-        assertTrue(parked.get(3).contains("/specVersion") || parked.get(3).contains("required"), parked.toString());
-        assertEquals("product 'fw-suspended' is not active", parked.get(4));
-        assertEquals("product 'nobody' is not registered", parked.get(5));
+        assertTrue(parked.get(3).contains("longer than the receiver's limit (40 bytes)"), parked.toString());
+        assertTrue(parked.get(4).contains("/specVersion"), parked.toString());
+        assertEquals("product 'fw-suspended' is not active", parked.get(5));
+        assertEquals("product 'nobody' is not registered", parked.get(6));
         assertEquals(Map.of(), Map.of());
     }
 }

@@ -22,6 +22,7 @@ import org.hutong.audit.application.AuditLog;
 import org.hutong.audit.application.AuditView;
 import org.hutong.audit.application.ChainVerification;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
+import org.hutong.shared.interfaces.rest.PageParameters;
 import org.hutong.shared.interfaces.rest.Problem;
 import org.hutong.shared.domain.Roles;
 
@@ -51,12 +52,7 @@ public class AuditResource {
         List<Problem.ProblemViolation> violations = new ArrayList<>();
         Instant from = time(since, "since", violations);
         Instant to = time(until, "until", violations);
-        if (limit < 1 || limit > 1000) {
-            violations.add(Problem.ProblemViolation.atParameter("limit", "must be between 1 and 1000"));
-        }
-        if (after < 0) {
-            violations.add(Problem.ProblemViolation.atParameter("after", "must not be negative"));
-        }
+        PageParameters.check(after, limit, violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.hutong.information.application.InformationTooLargeException;
+import org.hutong.information.application.syslog.SyslogMapping;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InvalidInformationException;
 import org.hutong.information.domain.state.IllegalTransitionException;
@@ -23,6 +24,18 @@ public final class InformationProblemMappers {
         protected Problem problem(InvalidInformationException exception, String instance) {
             return Problem.of(Response.Status.BAD_REQUEST, "invalid-information",
                     "The envelope breaks the information description: " + exception.getMessage(), instance,
+                    exception.violations().stream()
+                            .map(v -> Problem.ProblemViolation.atPointer(v.pointer(), v.message()))
+                            .toList());
+        }
+    }
+
+    /** 400: a syslog mapping document with every violation. */
+    @Provider
+    public static class InvalidSyslogMappingMapper extends ProblemMapper<SyslogMapping.InvalidMappingException> {
+        @Override
+        protected Problem problem(SyslogMapping.InvalidMappingException exception, String instance) {
+            return Problem.of(Response.Status.BAD_REQUEST, "invalid-syslog-mapping", exception.getMessage(), instance,
                     exception.violations().stream()
                             .map(v -> Problem.ProblemViolation.atPointer(v.pointer(), v.message()))
                             .toList());
