@@ -60,6 +60,10 @@ public final class ProductionReadiness {
             problems.add("the broker is reached in clear: add sslEnabled=true (and the trust store) to every"
                     + " connector of hutong.broker.connection, for the broker's TLS acceptor");
         }
+        if (config.apply("hutong.syslog.dev.product").filter(product -> !product.isBlank()).isPresent()) {
+            problems.add("hutong.syslog.dev.product registers a development syslog product at start: unset it and"
+                    + " register products as an administrator");
+        }
         return problems;
     }
 

@@ -24,6 +24,7 @@ class ProductionReadinessTest {
         config.put("hutong.keystore.location", "/opt/wlp/usr/servers/hutong/resources/security/key.p12");
         config.put("hutong.products.truststore", "/opt/wlp/usr/servers/hutong/resources/security/key.p12");
         config.put("hutong.broker.connection", "host=127.0.0.1;port=61616");
+        config.put("hutong.syslog.dev.product", "dev-syslog");
         return config;
     }
 
@@ -41,7 +42,8 @@ class ProductionReadinessTest {
                 p -> assertThat(p).startsWith("hutong.audit.key is the development key"),
                 p -> assertThat(p).startsWith("hutong.products.truststore is the server's own key store"),
                 p -> assertThat(p).startsWith("the directory is reached in clear"),
-                p -> assertThat(p).startsWith("the broker is reached in clear"));
+                p -> assertThat(p).startsWith("the broker is reached in clear"),
+                p -> assertThat(p).startsWith("hutong.syslog.dev.product registers a development syslog product"));
     }
 
     @Test
@@ -52,6 +54,7 @@ class ProductionReadinessTest {
         config.put("hutong.products.truststore", "/etc/hutong/products-ca.p12");
         config.put("hutong.ldap.ssl", "true");
         config.put("hutong.broker.connection", "host=mq1;port=61617;sslEnabled=true;trustStorePath=/etc/hutong/mq-ca.p12");
+        config.put("hutong.syslog.dev.product", "");
 
         assertThat(ProductionReadiness.problems(name -> Optional.ofNullable(config.get(name)))).isEmpty();
     }

@@ -97,6 +97,8 @@ public class SyslogTables implements SyslogDeadLetters, SyslogMappings {
 
     @Override
     public void save(String productId, SyslogMapping mapping, String changedBy) {
+        // The product may have been registered in this transaction and not be written yet (the foreign key).
+        entityManager.flush();
         try (PreparedStatement upsert = connection().prepareStatement(UPSERT)) {
             upsert.setString(1, productId);
             upsert.setString(2, mapping.toJson().toString());
