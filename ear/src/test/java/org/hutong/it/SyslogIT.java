@@ -43,6 +43,7 @@ class SyslogIT {
 
     private static final String TCP_PRODUCT = "syslog-tcp";
     private static final String TLS_PRODUCT = "syslog-tls";
+    private static final String RSYSLOG_PRODUCT = "syslog-rsyslog";
     private static final int TLS_PORT = 6514;
     private static final int PORT = 1514;
     private static final Path CERTIFICATES = Path.of("target", "syslog-it");
@@ -51,6 +52,7 @@ class SyslogIT {
     static void registerTheProducts() {
         Hub.registeredProduct(TCP_PRODUCT);
         Hub.registeredProduct(TLS_PRODUCT);
+        Hub.registeredProduct(RSYSLOG_PRODUCT);
     }
 
     @Test
@@ -191,6 +193,68 @@ class SyslogIT {
                 .doesNotContain("forged " + marker);
     }
 
+    /**
+     * Debian's rsyslog follows a file (imfile) and forwards it over TLS (omfwd, GnuTLS driver) with its own
+     * product certificate, checking the hub's certificate by name: the recipe of the README.
+     */
+    @Test
+    void rsyslogForwardsAFileOverTlsWithItsOwnCertificate() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        Path dir = CERTIFICATES.resolve("rsyslog").toAbsolutePath();
+        deleteRecursively(dir);
+        TestIdentities.pemFiles(RSYSLOG_PRODUCT, true, dir);
+        Path hubCertificate = dir.resolve("hub.pem");
+        Outcome exported = run(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-exportcert", "-rfc", "-alias", "default", "-keystore",
+                Hub.WLP.resolve("usr/servers").resolve(Hub.SERVER).resolve("resources/security/key.p12").toString(),
+                "-storepass", System.getProperty("hutong.test.keystore.password", "hutong-dev-only"),
+                "-file", hubCertificate.toString()), "");
+        assertThat(exported.exitCode()).as("keytool: %s", exported.output()).isZero();
+        // GnuTLS wants an EC key with its public part, which Java's PKCS #8 encoding leaves out: OpenSSL adds it.
+        Outcome key = run(List.of("openssl", "ec", "-in", dir.resolve(RSYSLOG_PRODUCT + ".key.pem").toString(),
+                "-out", dir.resolve(RSYSLOG_PRODUCT + ".ec.pem").toString()), "");
+        assertThat(key.exitCode()).as("openssl ec: %s", key.output()).isZero();
+        Path events = dir.resolve("events.log");
+        Files.writeString(events, "CEF:0|Acme|WAF|5.2|942100|SQL injection " + marker + "|8|src=198.51.100.23"
+                + " request=/search?q\\=1' OR '1'\\='1 act=blocked\n"
+                + "LEEF:1.0|Acme|IDS|4.1|ET SCAN " + marker + "|src=198.51.100.24\tdst=10.1.2.5\tsev=4\n");
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path config = dir.resolve("rsyslog.conf");
+        Files.writeString(config, """
+                global(workDirectory="%s"
+                       defaultNetstreamDriverCAFile="%s"
+                       defaultNetstreamDriverCertFile="%s"
+                       defaultNetstreamDriverKeyFile="%s")
+                module(load="imfile")
+                input(type="imfile" file="%s" tag="waf" facility="local0" severity="warning" freshStartTail="off")
+                action(type="omfwd" target="127.0.0.1" port="%d" protocol="tcp" tcp_framing="octet-counted"
+                       streamDriver="gtls" streamDriverMode="1" streamDriverAuthMode="x509/name"
+                       streamDriverPermittedPeers="localhost" template="RSYSLOG_SyslogProtocol23Format")
+                """.formatted(work, hubCertificate, dir.resolve(RSYSLOG_PRODUCT + ".cert.pem"),
+                dir.resolve(RSYSLOG_PRODUCT + ".ec.pem"), events, TLS_PORT));
+        Process rsyslogd = new ProcessBuilder("rsyslogd", "-n", "-f", config.toString(), "-i",
+                dir.resolve("rsyslogd.pid").toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
+        try {
+            Hub.await(Duration.ofSeconds(30), "both events forwarded by rsyslog",
+                    () -> storedAlertsNamed(RSYSLOG_PRODUCT, marker).size() == 2);
+        } finally {
+            rsyslogd.destroy();
+            rsyslogd.waitFor(10, TimeUnit.SECONDS);
+        }
+        List<JsonObject> alerts = storedAlertsNamed(RSYSLOG_PRODUCT, marker);
+        JsonObject waf = alerts.stream().filter(a -> a.getString("name").startsWith("SQL")).findFirst().orElseThrow();
+        assertThat(waf.getString("category")).isEqualTo("network-attack/exploit");
+        assertThat(waf.getInt("severity")).isEqualTo(3);
+        assertThat(waf.getJsonObject("extension").getJsonObject("cef").getJsonObject("fields").getString("request"))
+                .isEqualTo("/search?q=1' OR '1'='1");
+        assertThat(waf.getJsonObject("extension").getJsonObject("syslog").getString("appName")).isEqualTo("waf");
+        JsonObject ids = alerts.stream().filter(a -> a.getString("name").startsWith("ET SCAN")).findFirst().orElseThrow();
+        assertThat(ids.getString("category")).isEqualTo("network-attack/scan");
+        assertThat(ids.getInt("severity")).isEqualTo(2);
+        assertThat(ids.getJsonObject("destination").getString("ip")).isEqualTo("10.1.2.5");
+    }
+
     @Test
     void certificatesOfUnregisteredProductsOrOtherIssuersOpenNothing() throws Exception {
         String marker = UUID.randomUUID().toString();
@@ -209,6 +273,16 @@ class SyslogIT {
         Hub.await(Duration.ofSeconds(10), "the failed handshake", () -> metric("hutong_syslog_connections_refused_total",
                 "reason=\"handshake\",transport=\"tls\"") == handshakesBefore + 1);
         assertThat(TestIdentities.ADMIN.get("/information?type=alert&limit=1000").body()).doesNotContain(marker);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static String octetCounted(String message) {
