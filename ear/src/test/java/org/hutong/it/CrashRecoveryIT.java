@@ -222,13 +222,7 @@ class CrashRecoveryIT {
     }
 
     private static Instant killTheHub() throws IOException {
-        Path pidFile = Hub.WLP.resolve("usr/servers/.pid/" + Hub.SERVER + ".pid");
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
-        // destroyForcibly is SIGKILL on Linux: no shutdown hook, no orderly close of anything.
-        assertThat(server.destroyForcibly()).isTrue();
-        server.onExit().join();
-        return Instant.now();
+        return Hub.killServer();
     }
 
     private static Recovery restartTheHub(Instant killed) throws IOException {

@@ -257,6 +257,17 @@ public final class Hub {
         run(ARTEMIS_INSTANCE.resolve("bin/artemis-service").toString(), "start");
     }
 
+    /** {@code kill -9} of the hub's server: no shutdown hook, no orderly close of anything. */
+    static java.time.Instant killServer() throws IOException {
+        java.nio.file.Path pidFile = WLP.resolve("usr/servers/.pid/" + SERVER + ".pid");
+        long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).trim());
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+        // destroyForcibly is SIGKILL on Linux.
+        assertThat(server.destroyForcibly()).isTrue();
+        server.onExit().join();
+        return java.time.Instant.now();
+    }
+
     static void restartServer() {
         run(WLP.resolve("bin/server").toString(), "stop", SERVER);
         run(WLP.resolve("bin/server").toString(), "start", SERVER);

@@ -183,6 +183,21 @@ public final class TestIdentities {
         }
     }
 
+    /** TLS as product {@code id}, with a new certificate of the test CA (for load generators that open sockets). */
+    public static SSLContext productTls(String id) {
+        try {
+            Issued issued = issue(id, ca());
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("product", issued.key(), STORE_PASSWORD, issued.chain());
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, STORE_PASSWORD);
+            return tls(keys.getKeyManagers());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot issue a test certificate for " + id, e);
+        }
+    }
+
     /**
      * A new key and certificate for {@code commonName} as PEM files for tools that are not Java
      * (OpenSSL, rsyslog): {@code <dir>/<cn>.key.pem} (PKCS #8) and {@code <dir>/<cn>.cert.pem} (the chain).

@@ -31,8 +31,9 @@ final class Deployments {
                         "org.hutong.audit", "org.hutong.security.domain", "org.hutong.security.application",
                         "org.hutong.registry.domain", "org.hutong.registry.infrastructure.persistence",
                         "org.hutong.exchange.domain", "org.hutong.exchange.application",
-                        "org.hutong.exchange.infrastructure.persistence")
+                        "org.hutong.exchange.infrastructure.persistence", "org.hutong.exchange.infrastructure.kafka")
                 .addPackage(InformationIngestion.class.getPackage())
+                .addPackages(true, "org.hutong.information.application.syslog", "org.hutong.information.application.kafka")
                 // What registry.infrastructure.persistence implements for the function context.
                 .addClasses(org.hutong.registry.application.Provider.class,
                         org.hutong.registry.application.Providers.class)
@@ -65,7 +66,8 @@ final class Deployments {
                         jarOf(org.bouncycastle.crypto.digests.SM3Digest.class),
                         jarOf(org.erdtman.jcs.JsonCanonicalizer.class),
                         jarOf(org.flywaydb.core.Flyway.class),
-                        jarOf(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class));
+                        jarOf(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class),
+                        jarOf(org.apache.kafka.clients.producer.KafkaProducer.class));
     }
 
     private static File jarOf(Class<?> type) {

@@ -60,6 +60,11 @@ public final class ProductionReadiness {
             problems.add("the broker is reached in clear: add sslEnabled=true (and the trust store) to every"
                     + " connector of hutong.broker.connection, for the broker's TLS acceptor");
         }
+        boolean kafka = config.apply("hutong.kafka.bootstrap").filter(servers -> !servers.isBlank()).isPresent();
+        boolean kafkaCertificate = config.apply("hutong.kafka.keystore").filter(path -> !path.isBlank()).isPresent();
+        if (kafka && !kafkaCertificate && config.apply("hutong.kafka.password").filter(DEVELOPMENT_SECRET::equals).isPresent()) {
+            problems.add("hutong.kafka.password is the development secret '" + DEVELOPMENT_SECRET + "'");
+        }
         if (config.apply("hutong.syslog.dev.product").filter(product -> !product.isBlank()).isPresent()) {
             problems.add("hutong.syslog.dev.product registers a development syslog product at start: unset it and"
                     + " register products as an administrator");

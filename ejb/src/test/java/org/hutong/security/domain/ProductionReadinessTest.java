@@ -24,6 +24,8 @@ class ProductionReadinessTest {
         config.put("hutong.keystore.location", "/opt/wlp/usr/servers/hutong/resources/security/key.p12");
         config.put("hutong.products.truststore", "/opt/wlp/usr/servers/hutong/resources/security/key.p12");
         config.put("hutong.broker.connection", "host=127.0.0.1;port=61616");
+        config.put("hutong.kafka.bootstrap", "127.0.0.1:9093");
+        config.put("hutong.kafka.password", "hutong-dev-only");
         config.put("hutong.syslog.dev.product", "dev-syslog");
         return config;
     }
@@ -43,6 +45,7 @@ class ProductionReadinessTest {
                 p -> assertThat(p).startsWith("hutong.products.truststore is the server's own key store"),
                 p -> assertThat(p).startsWith("the directory is reached in clear"),
                 p -> assertThat(p).startsWith("the broker is reached in clear"),
+                p -> assertThat(p).startsWith("hutong.kafka.password is the development secret"),
                 p -> assertThat(p).startsWith("hutong.syslog.dev.product registers a development syslog product"));
     }
 

@@ -98,13 +98,8 @@ public class OutboxTable implements Outbox {
     public List<Pending> lockOldest(int max) {
         Connection connection = connection();
         try {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-                lock.setLong(1, RELAY_LOCK);
-                try (ResultSet locked = lock.executeQuery()) {
-                    if (!locked.next() || !locked.getBoolean(1)) {
-                        return List.of();
-                    }
-                }
+            if (!AdvisoryLocks.tryTransactionLock(connection, RELAY_LOCK)) {
+                return List.of();
             }
             List<Pending> pending = new ArrayList<>();
             try (PreparedStatement next = connection.prepareStatement(NEXT)) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hutong.exchange.application.KafkaOutbox;
 import org.hutong.exchange.application.Outbox;
 import org.hutong.exchange.domain.OutboundMessage;
 import org.hutong.information.application.InformationPublisher;
@@ -25,9 +26,14 @@ public class OutboxInformationPublisher implements InformationPublisher {
     @Inject
     Outbox outbox;
 
+    @Inject
+    KafkaOutbox kafka;
+
     @Override
     public void publishAll(List<InformationRecord> records) {
-        outbox.append(records.stream().map(OutboxInformationPublisher::message).toList());
+        List<OutboundMessage> messages = records.stream().map(OutboxInformationPublisher::message).toList();
+        outbox.append(messages);
+        kafka.append(messages);
     }
 
     private static OutboundMessage message(InformationRecord record) {

@@ -1,0 +1,171 @@
+package org.hutong.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The Kafka data interface against a real Kafka 4.4 broker (KRaft, SASL_SSL with SCRAM) started by the
+ * test build, driven by Kafka's own console tools. The hub consumes {@code hutong.in.kafka-fw}, bound
+ * to the product {@code kafka-fw} (ear/pom.xml); the broker's ACLs let only that principal write it.
+ */
+@ExtendWith(HubReady.class)
+class KafkaIT {
+
+    private static final String PRODUCT = "kafka-fw";
+    private static final String TOPIC = "hutong.in.kafka-fw";
+    private static final Path FIREWALL = KafkaTools.account(PRODUCT, "kafka-fw-secret");
+    private static final Path INTRUDER = KafkaTools.account("kafka-intruder", "kafka-intruder-secret");
+    private static final Path SIEM = KafkaTools.account("kafka-siem", "kafka-siem-secret");
+    private static final String OUTBOUND = "hutong.out.behavior";
+
+    @BeforeAll
+    static void topicsAndAcls() {
+        Hub.registeredProduct(PRODUCT);
+        KafkaTools.setUpHubTopics();
+    }
+
+    private static String behaviour(String producer, String marker) {
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"behavior\",\"specVersion\":\"1.0\",\"producer\":\""
+                + producer + "\",\"time\":\"2026-12-05T08:00:00Z\",\"body\":{\"subject\":{\"type\":\"user\",\"name\":\""
+                + marker + "\"},\"action\":\"login\",\"result\":\"failure\"}}";
+    }
+
+    /**
+     * Both directions through the broker: a behaviour record consumed from Kafka and one posted over HTTPS
+     * are published on {@code hutong.out.behavior} once each, keyed by producer, with their hub ids;
+     * Kafka's console consumer (another principal, read_committed) reads them.
+     */
+    @Test
+    void storedInformationIsPublishedOnKafkaOnceEachWithItsHubId() {
+        String marker = UUID.randomUUID().toString();
+        KafkaTools.Outcome sent = KafkaTools.produce(FIREWALL, TOPIC, behaviour(PRODUCT, "kafka-" + marker) + "\n");
+        assertThat(sent.exitCode()).as(sent.output()).isZero();
+        String posted = "http-" + marker;
+        assertThat(Hub.post("/information", "application/json", behaviour("kafka-http", posted)).statusCode())
+                .isEqualTo(201);
+        Hub.await(Duration.ofSeconds(60), "both behaviours stored", () -> stored(PRODUCT, "kafka-" + marker) == 1
+                && stored("kafka-http", posted) == 1);
+
+        String read = KafkaTools.consume(SIEM, OUTBOUND, "siem", 100_000, 20_000).output();
+        List<String> records = read.lines().filter(line -> line.contains(marker)).toList();
+        assertThat(records).as(read).hasSize(2);
+        assertThat(records).allSatisfy(record -> assertThat(record).contains("hutong_type:behavior")
+                .contains("hutong_hub_id:").contains("hutong_outbox_no:"));
+        assertThat(records).anySatisfy(record -> assertThat(record).contains("hutong_producer:kafka-fw")
+                .contains("\tkafka-fw\t"));
+        assertThat(records).anySatisfy(record -> assertThat(record).contains("hutong_producer:kafka-http"));
+    }
+
+    private static String envelope(String producer, String name) {
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"alert\",\"specVersion\":\"1.0\",\"producer\":\""
+                + producer + "\",\"time\":\"2026-12-05T08:00:00Z\",\"body\":{\"name\":\"" + name
+                + "\",\"category\":\"network-attack/scan\",\"severity\":2}}";
+    }
+
+    @Test
+    void theConsoleProducersEnvelopesAreStoredAsTheTopicsProductAndNothingElse() {
+        String marker = UUID.randomUUID().toString();
+        KafkaTools.Outcome sent = KafkaTools.produce(FIREWALL, TOPIC, envelope(PRODUCT, "scan " + marker) + "\n"
+                + "[" + envelope(PRODUCT, "batch 1 " + marker) + "," + envelope(PRODUCT, "batch 2 " + marker) + "]\n"
+                + envelope("syslog-tcp", "forged " + marker) + "\n");
+        assertThat(sent.exitCode()).as(sent.output()).isZero();
+
+        Hub.await(Duration.ofSeconds(60), "three alerts from Kafka",
+                () -> stored(PRODUCT, marker) == 3);
+        assertThat(Hub.get("/information?producer=syslog-tcp&limit=1000").body()).doesNotContain(marker);
+    }
+
+    @Test
+    void noOtherPrincipalMayWriteTheBoundTopic() {
+        String marker = UUID.randomUUID().toString();
+        KafkaTools.Outcome refused = KafkaTools.produce(INTRUDER, TOPIC, envelope(PRODUCT, "intruder " + marker) + "\n");
+        assertThat(refused.output()).contains("TopicAuthorizationException");
+        Hub.sleep(Duration.ofSeconds(3));
+        assertThat(stored(PRODUCT, marker)).isZero();
+    }
+
+    /**
+     * {@code kill -9} of the server while it consumes 5 000 records: after the restart every record is
+     * stored exactly once, because the position is stored with the records, not with Kafka's commit.
+     */
+    @Test
+    void aCrashBetweenStoringAndCommittingLosesNothingAndStoresNothingTwice() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        int records = 5_000;
+        String lines = IntStream.range(0, records).mapToObj(i -> envelope(PRODUCT, "crash " + i + " " + marker))
+                .collect(Collectors.joining("\n", "", "\n"));
+        KafkaTools.Outcome sent = KafkaTools.produce(FIREWALL, TOPIC, lines);
+        assertThat(sent.exitCode()).as(sent.output()).isZero();
+        Hub.await(Duration.ofSeconds(120), "the first records stored", () -> stored(PRODUCT, "crash") > 0);
+        long beforeKill = stored(PRODUCT, marker);
+        Instant killed = Hub.killServer();
+        Hub.run(Hub.WLP.resolve("bin/server").toString(), "start", Hub.SERVER);
+        Hub.awaitReady(Duration.ofMinutes(3));
+        Hub.await(Duration.ofMinutes(3), "every record stored", () -> stored(PRODUCT, marker) >= records);
+        Hub.sleep(Duration.ofSeconds(3));
+        long rows = stored(PRODUCT, marker);
+        System.out.printf("kafka_crash: %d records sent, %d stored before the kill, %d stored after (%d distinct),"
+                + " ready %d ms after the kill%n", records, beforeKill, rows, distinct(marker),
+                Duration.between(killed, Instant.now()).toMillis());
+        assertThat(beforeKill).as("the kill came in the middle of the intake").isLessThan(records);
+        assertThat(rows).as("stored rows").isEqualTo(records);
+        assertThat(distinct(marker)).as("distinct envelopes").isEqualTo(records);
+        assertThat(storedPositions()).as("the stored positions are the ends of the partitions")
+                .isEqualTo(endOffsets());
+    }
+
+    /** Kafka's own account of the topic's end offsets, summed over its partitions. */
+    private static long endOffsets() {
+        String output = KafkaTools.adminCommand("org.apache.kafka.tools.GetOffsetShell", "--topic", TOPIC);
+        return output.lines().filter(line -> line.startsWith(TOPIC + ":"))
+                .mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf(':') + 1).strip())).sum();
+    }
+
+    private static long storedPositions() {
+        try (var db = Database.hub().getConnection(); PreparedStatement query = db.prepareStatement(
+                "SELECT coalesce(sum(next_offset), 0) FROM consumed_offset WHERE consumer_group = 'hutong' AND topic = ?")) {
+            query.setString(1, TOPIC);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long stored(String producer, String marker) {
+        return query("SELECT count(*) FROM information_item WHERE producer = ? AND body_json LIKE ?", producer, marker);
+    }
+
+    private static long distinct(String marker) {
+        return query("SELECT count(DISTINCT envelope_id) FROM information_item WHERE producer = ? AND body_json LIKE ?",
+                PRODUCT, marker);
+    }
+
+    private static long query(String sql, String producer, String marker) {
+        try (var db = Database.hub().getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, producer);
+            query.setString(2, "%" + marker + "%");
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
