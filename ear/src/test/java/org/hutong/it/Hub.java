@@ -217,7 +217,7 @@ public final class Hub {
     }
 
     /** Waits until /health answers 200 (database and broker UP). */
-    static void awaitReady(Duration timeout) {
+    public static void awaitReady(Duration timeout) {
         await(timeout, "the hub to be ready", () -> {
             try {
                 return get(HTTP + "/health").statusCode() == 200;
