@@ -14,7 +14,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The PostgreSQL server the test build started (ear/src/main/postgresql/postgresql.sh): plain JDBC
  * to it, scratch databases beside the hub's, and an outage on demand.
  */
-final class Database {
+public final class Database {
 
     private static final String URL = System.getProperty("hutong.db.url", "jdbc:postgresql://127.0.0.1:55432/hutong");
     private static final Path PASSWORD = Path.of(System.getProperty("hutong.db.password.file",
@@ -27,7 +27,7 @@ final class Database {
     }
 
     /** The hub's own database, as the server's data source reaches it. */
-    static PGSimpleDataSource hub() {
+    public static PGSimpleDataSource hub() {
         return at(URL);
     }
 

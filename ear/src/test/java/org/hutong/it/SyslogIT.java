@@ -275,6 +275,51 @@ class SyslogIT {
         assertThat(TestIdentities.ADMIN.get("/information?type=alert&limit=1000").body()).doesNotContain(marker);
     }
 
+    /**
+     * An administrator's mapping table places events the keywords would not (and as a behaviour), is
+     * validated against the code list, audited; operators, auditors and products may read dead letters
+     * or the table as their role allows but never change it.
+     */
+    @Test
+    void anAdministratorsMappingTablePlacesEventsAndNoOneElseMayChangeIt() throws Exception {
+        String product = "syslog-mapped";
+        Hub.registeredProduct(product);
+        TestIdentities.pemFiles(product, true, CERTIFICATES);
+        String table = "{\"categories\": {\"FW-7001\": \"network-attack/apt\"}, \"actions\": {\"4625\": \"login\"},"
+                + " \"defaultCategory\": \"other\"}";
+        HttpResponse<String> refusedForOperator = put(TestIdentities.OPERATOR, "/syslog/mappings/" + product, table);
+        assertThat(refusedForOperator.statusCode()).isEqualTo(403);
+        assertThat(put(Hub.registeredProduct(product), "/syslog/mappings/" + product, table).statusCode()).isEqualTo(403);
+        assertThat(Hub.registeredProduct(product).get("/syslog/dead-letters").statusCode()).isEqualTo(403);
+        HttpResponse<String> invalid = put(TestIdentities.ADMIN, "/syslog/mappings/" + product,
+                "{\"categories\": {\"x\": \"not-a-category\"}, \"actions\": {\"y\": \"dance\"}, \"colour\": 1}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(invalid.body()).contains("/colour").contains("/actions/y").contains("/categories/x");
+        HttpResponse<String> saved = put(TestIdentities.ADMIN, "/syslog/mappings/" + product, table);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(TestIdentities.AUDITOR.get("/syslog/mappings/" + product).body()).contains("network-attack/apt");
+        assertThat(TestIdentities.ADMIN.get("/audit?action=syslog.mapping.replace").body()).contains(product);
+
+        String marker = UUID.randomUUID().toString();
+        String output = openSsl(product, octetCounted("<134>1 2026-12-05T08:00:00Z fw h - - - CEF:0|Acme|NGFW|1|FW-7001|Odd "
+                + marker + "|5|") + octetCounted("<134>1 2026-12-05T08:00:00Z dc h - - - LEEF:1.0|Microsoft|Windows|10|4625|"
+                + "usrName=alice " + marker + "\toutcome=failure"));
+        assertThat(output).doesNotContainIgnoringCase("alert");
+        Hub.await(Duration.ofSeconds(20), "the mapped alert", () -> storedAlertsNamed(product, marker).size() == 1);
+        assertThat(storedAlertsNamed(product, marker).get(0).getString("category")).isEqualTo("network-attack/apt");
+        Hub.await(Duration.ofSeconds(20), "the behaviour", () -> TestIdentities.ADMIN.get("/information?producer="
+                + product + "&type=behavior").body().contains("alice " + marker));
+        assertThat(TestIdentities.ADMIN.send(HttpRequest.newBuilder(URI.create(Hub.API + "/syslog/mappings/" + product))
+                .DELETE().build()).statusCode()).isEqualTo(204);
+    }
+
+    private static HttpResponse<String> put(TestIdentities.Caller caller, String path, String body) {
+        return caller.send(HttpRequest.newBuilder(URI.create(Hub.API + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {

@@ -7,7 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hutong.audit.application.AuditTrail;
@@ -16,7 +15,6 @@ import org.hutong.information.application.DescriptionCatalog;
 import org.hutong.information.domain.CodeList;
 import org.hutong.security.application.ProductRightsService;
 import org.hutong.shared.domain.Roles;
-import org.hutong.shared.domain.Violation;
 
 /** Mapping tables are the administrators'; dead letters are read by every role that reads information. */
 @Stateless
@@ -56,20 +54,8 @@ public class SyslogAdministrationService implements SyslogAdministration {
         if (products.rights(productId).isEmpty()) {
             return Optional.empty();
         }
-        SyslogMapping mapping = SyslogMapping.read(document);
         CodeList categories = descriptions.required(CodeList.INCIDENT_CATEGORY);
-        List<Violation> violations = new ArrayList<>();
-        mapping.events().categories().forEach((key, category) -> {
-            if (!categories.contains(category)) {
-                violations.add(new Violation("/categories/" + key.replace("~", "~0").replace("/", "~1"),
-                        "'" + category + "' is not in the code list incident-category"));
-            }
-        });
-        mapping.events().defaultCategory().filter(category -> !categories.contains(category)).ifPresent(category ->
-                violations.add(new Violation("/defaultCategory", "'" + category + "' is not in the code list incident-category")));
-        if (!violations.isEmpty()) {
-            throw new SyslogMapping.InvalidMappingException(violations);
-        }
+        SyslogMapping mapping = SyslogMapping.read(document, categories::contains);
         mappings.save(productId, mapping, actor());
         audit.record(AuditEntry.success(actor(), "syslog.mapping.replace", productId,
                 mapping.events().categories().size() + " categories, " + mapping.events().actions().size() + " actions"));

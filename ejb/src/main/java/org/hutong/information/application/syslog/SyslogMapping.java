@@ -51,7 +51,17 @@ public record SyslogMapping(EventMapping events, Charset charset) {
         }
     }
 
+    /** A document written by the hub itself (stored before, or built in): its categories were checked then. */
     public static SyslogMapping read(String document) {
+        return read(document, category -> true);
+    }
+
+    /**
+     * An administrator's document, every violation at once.
+     *
+     * @param knownCategory whether a category is in the code list incident-category
+     */
+    public static SyslogMapping read(String document, java.util.function.Predicate<String> knownCategory) {
         JsonObject json;
         try {
             json = JSON.createReader(new StringReader(document)).readObject();
@@ -69,7 +79,15 @@ public record SyslogMapping(EventMapping events, Charset charset) {
                         + "' is not a behaviour action; one of " + EventMapping.ACTIONS.stream().sorted().toList()));
             }
         });
+        categories.forEach((key, category) -> {
+            if (!knownCategory.test(category)) {
+                violations.add(new Violation("/categories/" + pointerEscape(key), "'" + category
+                        + "' is not in the code list incident-category"));
+            }
+        });
         Optional<String> defaultCategory = string(json, "defaultCategory", violations);
+        defaultCategory.filter(category -> !knownCategory.test(category)).ifPresent(category -> violations.add(
+                new Violation("/defaultCategory", "'" + category + "' is not in the code list incident-category")));
         boolean keywords = true;
         if (json.containsKey("keywords")) {
             JsonValue value = json.get("keywords");
