@@ -127,6 +127,78 @@ class KafkaIT {
                 .isEqualTo(endOffsets());
     }
 
+    /**
+     * The relay's guard against publishing twice, deterministically: a row Kafka already has is put back
+     * into the Kafka outbox with its own number while the server is down (as a crash between Kafka's
+     * commit and the outbox delete leaves it). After the restart the relay reads the topic back, drops
+     * that row without sending it, and still sends a row Kafka does not have.
+     */
+    @Test
+    void aRowKafkaAlreadyHasIsNotPublishedAgainAfterARestart() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        assertThat(Hub.post("/information", "application/json", behaviour("kafka-http", "again-" + marker)).statusCode())
+                .isEqualTo(201);
+        Hub.await(Duration.ofSeconds(60), "the Kafka outbox emptied", () -> outboxRows() == 0 && stored("kafka-http",
+                "again-" + marker) == 1);
+        long published = lastOutboxNumber();
+        String[] row = lastPublishedRow();
+        Hub.killServer();
+        try (var db = Database.hub().getConnection(); PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO kafka_outbox (outbox_no, topic, record_key, headers, body, created_at) OVERRIDING SYSTEM VALUE"
+                        + " VALUES (?, ?, ?, ?, ?, now()), (DEFAULT, ?, ?, ?, ?, now())")) {
+            insert.setLong(1, published);
+            insert.setString(2, OUTBOUND);
+            insert.setString(3, "kafka-http");
+            insert.setString(4, row[0]);
+            insert.setString(5, row[1]);
+            insert.setString(6, OUTBOUND);
+            insert.setString(7, "kafka-http");
+            insert.setString(8, row[0]);
+            insert.setString(9, row[1].replace("again-" + marker, "fresh-" + marker));
+            assertThat(insert.executeUpdate()).isEqualTo(2);
+        }
+        Hub.run(Hub.WLP.resolve("bin/server").toString(), "start", Hub.SERVER);
+        Hub.awaitReady(Duration.ofMinutes(3));
+        Hub.await(Duration.ofSeconds(60), "the relay to empty the Kafka outbox", () -> outboxRows() == 0);
+
+        String read = KafkaTools.consume(SIEM, OUTBOUND, "siem-again", 100_000, 15_000).output();
+        assertThat(read.lines().filter(line -> line.contains("again-" + marker)).count())
+                .as("the row Kafka had, published once").isEqualTo(1);
+        assertThat(read.lines().filter(line -> line.contains("fresh-" + marker)).count())
+                .as("the row Kafka did not have, published").isEqualTo(1);
+    }
+
+    private static long outboxRows() {
+        return single("SELECT count(*) FROM kafka_outbox");
+    }
+
+    private static long lastOutboxNumber() {
+        return single("SELECT last_value FROM kafka_outbox_outbox_no_seq");
+    }
+
+    /** Headers and body as the outbox held them, rebuilt from the stored record the relay published last. */
+    private static String[] lastPublishedRow() throws SQLException {
+        try (var db = Database.hub().getConnection(); PreparedStatement query = db.prepareStatement(
+                "SELECT hub_id, body_json FROM information_item WHERE producer = 'kafka-http' ORDER BY sequence_no DESC LIMIT 1");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            String hubId = row.getString(1).trim();
+            String view = TestIdentities.ADMIN.get("/information/" + hubId).body();
+            return new String[] {"{\"hutong_type\":\"behavior\",\"hutong_producer\":\"kafka-http\",\"hutong_hub_id\":\""
+                    + hubId + "\"}", view};
+        }
+    }
+
+    private static long single(String sql) {
+        try (var db = Database.hub().getConnection(); PreparedStatement query = db.prepareStatement(sql);
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Kafka's own account of the topic's end offsets, summed over its partitions. */
     private static long endOffsets() {
         String output = KafkaTools.adminCommand("org.apache.kafka.tools.GetOffsetShell", "--topic", TOPIC);

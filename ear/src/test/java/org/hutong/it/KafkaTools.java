@@ -113,6 +113,7 @@ public final class KafkaTools {
         allow("kafka-siem", "Read", "--topic", "hutong.out.behavior");
         allow("kafka-siem", "Read", "--group", "siem");
         allow("kafka-siem", "Read", "--group", "bench");
+        allow("kafka-siem", "Read", "--group", "siem-again");
     }
 
     /** Kafka's console producer: one record per line of {@code lines}, as {@code account}. */
