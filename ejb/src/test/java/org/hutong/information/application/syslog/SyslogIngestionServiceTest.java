@@ -59,12 +59,12 @@ class SyslogIngestionServiceTest {
 
             @Override
             public void save(String productId, SyslogMapping mapping, String changedBy) {
-                throw new UnsupportedOperationException();
+                throw new AssertionError("not used by the syslog service");
             }
 
             @Override
             public boolean delete(String productId) {
-                throw new UnsupportedOperationException();
+                throw new AssertionError("not used by the syslog service");
             }
         };
         service.deadLetters = new SyslogDeadLetters() {
@@ -106,17 +106,17 @@ class SyslogIngestionServiceTest {
 
         @Override
         public org.hutong.information.application.IngestionReceipt ingest(String envelopeJson, Sender sender) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("not used by the syslog service");
         }
 
         @Override
         public void ingestReceived(List<ReceivedMessage> messages) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("not used by the syslog service");
         }
 
         @Override
         public void reject(String payload, String reason, List<Violation> violations) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("not used by the syslog service");
         }
     }
 
