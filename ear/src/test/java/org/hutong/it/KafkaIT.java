@@ -88,6 +88,24 @@ class KafkaIT {
         assertThat(Hub.get("/information?producer=syslog-tcp&limit=1000").body()).doesNotContain(marker);
     }
 
+    /** CEF and LEEF records (no syslog header) are mapped by the product's table; what cannot be is parked. */
+    @Test
+    void cefAndLeefRecordsAreMappedAndTheRestIsParkedAsSyslogDeadLetters() {
+        String marker = UUID.randomUUID().toString();
+        KafkaTools.Outcome sent = KafkaTools.produce(FIREWALL, TOPIC,
+                "CEF:0|Acme|NGFW|9.1|tcp-portscan|Port scan " + marker + "|7|src=203.0.113.9 dst=10.1.2.3 dpt=22\n"
+                + "LEEF:2.0|Acme|IDS|2.0|Brute force " + marker + "|^|src=198.51.100.7^sev=9\n"
+                + "just words " + marker + "\n");
+        assertThat(sent.exitCode()).as(sent.output()).isZero();
+        Hub.await(Duration.ofSeconds(60), "two mapped alerts", () -> stored(PRODUCT, marker) == 2);
+        String alerts = Hub.get("/information?producer=" + PRODUCT + "&type=alert&limit=1000").body();
+        assertThat(alerts).contains("network-attack/scan").contains("network-attack/credential-attack");
+        Hub.await(Duration.ofSeconds(20), "the parked record", () -> TestIdentities.ADMIN
+                .get("/syslog/dead-letters?product=" + PRODUCT + "&limit=1000").body().contains("just words " + marker));
+        assertThat(TestIdentities.ADMIN.get("/syslog/dead-letters?product=" + PRODUCT + "&limit=1000").body())
+                .contains("\"transport\":\"kafka\"").contains("neither a CEF nor a LEEF event");
+    }
+
     @Test
     void noOtherPrincipalMayWriteTheBoundTopic() {
         String marker = UUID.randomUUID().toString();

@@ -154,7 +154,9 @@ public class SyslogIngestionService implements SyslogIngestion {
     /** The envelope a line carries, or the one its CEF or LEEF event maps to. */
     String envelope(SyslogLine line, SyslogMapping mapping, SyslogHeaders headers) {
         String text = decode(line.bytes(), mapping.charset());
-        SyslogMessage message = headers.read(text, line.receivedAt());
+        // Over Kafka an event may come bare, without the syslog header a socket's line always has.
+        SyslogMessage message = line.transport().equals(SyslogLine.KAFKA) && !text.startsWith("<")
+                ? SyslogHeaders.headerless(text) : headers.read(text, line.receivedAt());
         String payload = message.text().strip();
         if (payload.startsWith("{")) {
             return payload;

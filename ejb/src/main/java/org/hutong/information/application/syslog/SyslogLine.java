@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param productId the product the connection proved (TLS client certificate) or the source address
  *        is bound to (TCP, UDP): never a name the line itself carries
- * @param transport {@code tls}, {@code tcp} or {@code udp}
+ * @param transport {@code tls}, {@code tcp}, {@code udp}, or {@code kafka} for events consumed from a Kafka topic
  * @param peer the sender's address and port
  * @param bytes the line without its framing
  * @param receivedAt when it was read
@@ -16,6 +16,9 @@ import java.util.Objects;
  */
 public record SyslogLine(String productId, String transport, String peer, byte[] bytes, Instant receivedAt,
         boolean truncated) {
+
+    /** The transport of CEF, LEEF and syslog lines consumed from Kafka topics. */
+    public static final String KAFKA = "kafka";
 
     public SyslogLine {
         Objects.requireNonNull(productId, "productId");

@@ -255,8 +255,10 @@ public final class EventTranslation {
     }
 
     private static JsonObject extension(SyslogMessage message, VendorEvent event, String line) {
-        JsonObjectBuilder syslog = JSON.createObjectBuilder().add("format", message.format().name())
-                .add("facility", message.facility()).add("severity", message.severity());
+        JsonObjectBuilder syslog = JSON.createObjectBuilder().add("format", message.format().name());
+        if (message.format() != SyslogMessage.HeaderFormat.NONE) {
+            syslog.add("facility", message.facility()).add("severity", message.severity());
+        }
         message.timestamp().ifPresent(t -> syslog.add("timestamp", rfc3339(t)));
         message.hostname().ifPresent(h -> syslog.add("hostname", h));
         message.appName().ifPresent(a -> syslog.add("appName", a));

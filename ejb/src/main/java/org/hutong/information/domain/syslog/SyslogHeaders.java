@@ -52,6 +52,12 @@ public final class SyslogHeaders {
         return rfc3164(cursor, priority, receivedAt);
     }
 
+    /** An event that came without a syslog header (a Kafka record): only its text. */
+    public static SyslogMessage headerless(String text) {
+        return new SyslogMessage(HeaderFormat.NONE, -1, -1, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), text);
+    }
+
     private static int priority(Cursor cursor) {
         if (!cursor.take('<')) {
             throw new UnreadableLineException("the line does not start with a syslog priority such as <134>");

@@ -12,8 +12,8 @@ import java.util.Optional;
  * One syslog message as its header says (RFC 5424 or RFC 3164), with the text that follows it.
  *
  * @param format which header the line carried
- * @param facility 0..23
- * @param severity 0 (emergency) .. 7 (debug)
+ * @param facility 0..23 (-1 without a header)
+ * @param severity 0 (emergency) .. 7 (debug) (-1 without a header)
  * @param timestamp when the sender says it happened, if the header carried a time
  * @param hostname the sending host, if named
  * @param appName the application (RFC 3164: the tag), if named
@@ -28,7 +28,9 @@ public record SyslogMessage(HeaderFormat format, int facility, int severity, Opt
 
     /** The header formats Hutong reads. */
     public enum HeaderFormat {
-        RFC5424, RFC3164
+        RFC5424, RFC3164,
+        /** No syslog header at all: an event that came over another channel (a Kafka record). */
+        NONE
     }
 
     public SyslogMessage {

@@ -173,6 +173,18 @@ class SyslogIngestionServiceTest {
     }
 
     @Test
+    void anEventFromKafkaMayComeWithoutASyslogHeaderButASocketsLineMayNot() {
+        String bare = "CEF:0|Acme|NGFW|9.1|tcp-portscan|Port scan|7|src=203.0.113.9";
+        SyslogLine fromKafka = new SyslogLine("fw-01", SyslogLine.KAFKA, "kafka topic fw.events",
+                bare.getBytes(StandardCharsets.UTF_8), NOW, false);
+        InformationEnvelope parsed = Parsers.PARSER.parse(service.envelope(fromKafka, SyslogMapping.DEFAULT, headers));
+        assertEquals("alert", parsed.type().wireName());
+        assertTrue(service.envelope(fromKafka, SyslogMapping.DEFAULT, headers).contains("\"format\":\"NONE\""));
+        assertThrows(UnreadableLineException.class, () -> service.envelope(line("fw-01", bare), SyslogMapping.DEFAULT,
+                headers));
+    }
+
+    @Test
     void linesAreDecodedStrictlyInTheProductsCharset() {
         byte[] gb18030 = "<134>CEF:0|厂商|防火墙|1|scan|端口扫描|5|".getBytes(Charset.forName("GB18030"));
         UnreadableLineException notUtf8 = assertThrows(UnreadableLineException.class,
