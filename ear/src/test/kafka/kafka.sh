@@ -5,10 +5,12 @@
 #   kafka.sh start LIBS HOME PORT CONTROLLER_PORT PASSWORD [USER=PASSWORD ...]
 #   kafka.sh stop  HOME
 #
-# Clients reach it on 127.0.0.1:PORT over SASL_SSL only (TLS 1.2/1.3, SCRAM-SHA-512): the broker's
-# certificate (CN=localhost, SAN 127.0.0.1) is made once in HOME/broker.p12, with HOME/broker.pem and
-# HOME/truststore.p12 for clients (store password PASSWORD). Every start formats HOME/data afresh
-# with the SCRAM accounts: "admin" (PASSWORD, super user) and each USER=PASSWORD given. The
+# Clients reach it on 127.0.0.1:PORT over SASL_SSL (TLS 1.2/1.3, SCRAM-SHA-512), and on 127.0.0.1:PORT+2
+# over TLS with a client certificate, which alone says who they are (CN=hutong is User:hutong): the
+# broker's certificate (CN=localhost, SAN 127.0.0.1) is made once in HOME/broker.p12, with HOME/broker.pem
+# and HOME/truststore.p12 for clients, and the hub's client certificate in HOME/hutong-client.p12, the only
+# one the certificate listener trusts (HOME/clients.p12; store password PASSWORD). Every start formats
+# HOME/data afresh with the SCRAM accounts: "admin" (PASSWORD, super user) and each USER=PASSWORD given. The
 # StandardAuthorizer denies whatever no ACL allows. HOME/admin.properties is a client configuration
 # for Kafka's own tools as admin. Log: HOME/kafka.log; pid (also the process group): HOME/kafka.pid.
 set -euo pipefail
@@ -47,14 +49,23 @@ start() {
         "$keytool" -importcert -noprompt -alias kafka -file "$home/broker.pem" -keystore "$home/truststore.p12" \
             -storetype PKCS12 -storepass "$password" >/dev/null 2>&1
     fi
+    if [[ ! -f "$home/hutong-client.p12" ]]; then
+        "$keytool" -genkeypair -alias hutong -keyalg EC -groupname secp256r1 -dname CN=hutong -validity 3650 \
+            -keystore "$home/hutong-client.p12" -storetype PKCS12 -storepass "$password" >/dev/null 2>&1
+        "$keytool" -exportcert -rfc -alias hutong -keystore "$home/hutong-client.p12" -storepass "$password" \
+            -file "$home/hutong-client.pem" >/dev/null 2>&1
+        rm -f "$home/clients.p12"
+        "$keytool" -importcert -noprompt -alias hutong -file "$home/hutong-client.pem" -keystore "$home/clients.p12" \
+            -storetype PKCS12 -storepass "$password" >/dev/null 2>&1
+    fi
     local scram="org.apache.kafka.common.security.scram.ScramLoginModule required"
     cat > "$home/server.properties" <<PROPERTIES
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$controller
-listeners=SASL_SSL://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller
-advertised.listeners=SASL_SSL://127.0.0.1:$port
-listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT
+listeners=SASL_SSL://127.0.0.1:$port,SSL://127.0.0.1:$((port + 2)),CONTROLLER://127.0.0.1:$controller
+advertised.listeners=SASL_SSL://127.0.0.1:$port,SSL://127.0.0.1:$((port + 2))
+listener.security.protocol.map=SASL_SSL:SASL_SSL,SSL:SSL,CONTROLLER:PLAINTEXT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=SASL_SSL
 sasl.enabled.mechanisms=SCRAM-SHA-512
@@ -67,6 +78,14 @@ ssl.truststore.location=$home/truststore.p12
 ssl.truststore.password=$password
 ssl.truststore.type=PKCS12
 ssl.enabled.protocols=TLSv1.3,TLSv1.2
+listener.name.ssl.ssl.client.auth=required
+listener.name.ssl.ssl.keystore.location=$home/broker.p12
+listener.name.ssl.ssl.keystore.password=$password
+listener.name.ssl.ssl.keystore.type=PKCS12
+listener.name.ssl.ssl.truststore.location=$home/clients.p12
+listener.name.ssl.ssl.truststore.password=$password
+listener.name.ssl.ssl.truststore.type=PKCS12
+ssl.principal.mapping.rules=RULE:^CN=([^,]+)\$/\$1/,DEFAULT
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 super.users=User:admin;User:ANONYMOUS
 allow.everyone.if.no.acl.found=false
@@ -119,7 +138,7 @@ PROPERTIES
         (( SECONDS - started < 120 )) || { tail -30 "$home/kafka.log" >&2; die "Kafka did not listen within 120 s"; }
         sleep 0.5
     done
-    echo "kafka.sh: Kafka $(basename "$(ls "$libs"/kafka_2.13-*.jar)" .jar | sed 's/kafka_2.13-//') listening on 127.0.0.1:$port (SASL_SSL) after $((SECONDS - started)) s; log $home/kafka.log"
+    echo "kafka.sh: Kafka $(basename "$(ls "$libs"/kafka_2.13-*.jar)" .jar | sed 's/kafka_2.13-//') listening on 127.0.0.1:$port (SASL_SSL) and $((port + 2)) (client certificates) after $((SECONDS - started)) s; log $home/kafka.log"
 }
 
 case "${1:-}" in

@@ -2,6 +2,8 @@ package org.hutong.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -184,6 +186,45 @@ class KafkaIT {
                 .as("the row Kafka had, published once").isEqualTo(1);
         assertThat(read.lines().filter(line -> line.contains("fresh-" + marker)).count())
                 .as("the row Kafka did not have, published").isEqualTo(1);
+    }
+
+    /**
+     * With {@code hutong.kafka.keystore} the hub proves who it is to Kafka by its client certificate
+     * alone: restarted against the broker's certificate listener, which asks no password and trusts only
+     * the hub's certificate (CN=hutong, so User:hutong and its ACLs), and with a wrong SCRAM password
+     * beside it, the hub still consumes the bound topic and publishes on its outbound topic.
+     */
+    @Test
+    void withAKeyStoreTheHubReachesKafkaByItsClientCertificateAlone() throws IOException {
+        Path override = Hub.WLP.resolve("usr/servers/" + Hub.SERVER
+                + "/configDropins/overrides/zz-kafka-client-certificate.xml");
+        // Overrides are read in name order, so this one comes after the build's variables.
+        Files.writeString(override, """
+                <server>
+                  <variable name="hutong.kafka.bootstrap" value="%s"/>
+                  <variable name="hutong.kafka.keystore" value="%s"/>
+                  <variable name="hutong.kafka.keystore.password" value="%s"/>
+                  <variable name="hutong.kafka.password" value="not-the-password"/>
+                </server>
+                """.formatted(KafkaTools.certificateBootstrap(), KafkaTools.HOME.resolve("hutong-client.p12"),
+                KafkaTools.storePassword()));
+        try {
+            Hub.restartServer();
+            Hub.awaitReady(Duration.ofMinutes(3));
+            String marker = UUID.randomUUID().toString();
+            KafkaTools.Outcome sent = KafkaTools.produce(FIREWALL, TOPIC, behaviour(PRODUCT, "mtls-" + marker) + "\n");
+            assertThat(sent.exitCode()).as(sent.output()).isZero();
+            Hub.await(Duration.ofSeconds(90), "the record consumed over the certificate listener",
+                    () -> stored(PRODUCT, "mtls-" + marker) == 1);
+
+            String read = KafkaTools.consume(SIEM, OUTBOUND, "siem-mtls", 100_000, 15_000).output();
+            assertThat(read.lines().filter(line -> line.contains("mtls-" + marker)).count())
+                    .as("published by the hub over the certificate listener: %s", read).isEqualTo(1);
+        } finally {
+            Files.deleteIfExists(override);
+            Hub.restartServer();
+            Hub.awaitReady(Duration.ofMinutes(3));
+        }
     }
 
     private static long outboxRows() {

@@ -25,6 +25,19 @@ public final class KafkaTools {
     public static final Path HOME = Path.of(System.getProperty("hutong.kafka.home", "target/kafka")).toAbsolutePath();
     private static final String STORE_PASSWORD = System.getProperty("hutong.test.keystore.password", "hutong-dev-only");
 
+    /**
+     * The test broker's listener that takes client certificates and no password (kafka.sh: PORT + 2),
+     * whose only trusted certificate is the hub's, {@link #HOME}/hutong-client.p12 (CN=hutong).
+     */
+    public static String certificateBootstrap() {
+        int colon = BOOTSTRAP.lastIndexOf(':');
+        return BOOTSTRAP.substring(0, colon + 1) + (Integer.parseInt(BOOTSTRAP.substring(colon + 1)) + 2);
+    }
+
+    static String storePassword() {
+        return STORE_PASSWORD;
+    }
+
     /** What a tool printed, and how it ended. */
     record Outcome(int exitCode, String output) {
     }
@@ -114,6 +127,7 @@ public final class KafkaTools {
         allow("kafka-siem", "Read", "--group", "siem");
         allow("kafka-siem", "Read", "--group", "bench");
         allow("kafka-siem", "Read", "--group", "siem-again");
+        allow("kafka-siem", "Read", "--group", "siem-mtls");
     }
 
     /** Kafka's console producer: one record per line of {@code lines}, as {@code account}. */
