@@ -63,8 +63,8 @@ public final class DataInterfaceBenchmark {
         BenchmarkErrors.clear("DataInterfaceBenchmark");
         try {
             Hub.awaitReady(Duration.ofMinutes(3));
-            Hub.registeredProduct(TCP_PRODUCT);
-            Hub.registeredProduct(KAFKA_PRODUCT);
+            Hub.registeredPublisher(TCP_PRODUCT);
+            Hub.registeredPublisher(KAFKA_PRODUCT);
             KafkaTools.setUpHubTopics();
             int warmUp = Math.min(LINES, 5000);
             syslogTcp(warmUp, "warm");
@@ -107,7 +107,7 @@ public final class DataInterfaceBenchmark {
     /** {@code lines} CEF lines over one TLS connection with a product certificate (RFC 5425). */
     private static Rates syslogTls(int lines) throws Exception {
         String product = "bench-syslog-tls";
-        Hub.registeredProduct(product);
+        Hub.registeredPublisher(product);
         String marker = "tls-" + UUID.randomUUID();
         return published(product, "alert", lines, marker, () -> {
             try (SSLSocket socket = (SSLSocket) TestIdentities.productTls(product).getSocketFactory()
@@ -155,7 +155,7 @@ public final class DataInterfaceBenchmark {
     /** Behaviour envelopes into the hub over JMS, until a Kafka consumer of the outbound topic has them all. */
     private static double kafkaOut(int records) throws Exception {
         String producer = "bench-kafka-out";
-        Hub.registeredProduct(producer);
+        Hub.registeredPublisher(producer);
         String marker = UUID.randomUUID().toString();
         Properties properties = kafkaClient(KafkaTools.account("kafka-siem", "kafka-siem-secret"));
         properties.put("group.id", "bench");

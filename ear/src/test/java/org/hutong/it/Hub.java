@@ -165,12 +165,24 @@ public final class Hub {
      * uses wait for the one registration.
      */
     public static TestIdentities.Product registeredProduct(String id) {
+        return registered(id, ALL_TYPES);
+    }
+
+    /**
+     * The test product {@code id} registered to publish every type and subscribe to none: a benchmark's
+     * sender, whose durable subscription queues nobody would drain (the broker would page them).
+     */
+    public static TestIdentities.Product registeredPublisher(String id) {
+        return registered(id, "[]");
+    }
+
+    private static TestIdentities.Product registered(String id, String subscribes) {
         return REGISTERED.computeIfAbsent(id, unregistered -> {
             if (TestIdentities.ADMIN.get("/products/" + id).statusCode() == 404) {
                 HttpResponse<String> registered = TestIdentities.ADMIN.post("/products", "application/json", """
                         {"id":"%s","vendor":"Hutong tests","name":"%s","version":"1","category":"security-management",
                          "functions":[],"publishes":%s,"subscribes":%s,"commands":{"channel":"jms"}}"""
-                        .formatted(id, id, ALL_TYPES, ALL_TYPES));
+                        .formatted(id, id, ALL_TYPES, subscribes));
                 assertThat(registered.statusCode()).as("registering test product %s: %s", id, registered.body())
                         .isEqualTo(201);
             }
