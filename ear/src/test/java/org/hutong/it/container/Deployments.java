@@ -37,6 +37,8 @@ final class Deployments {
                 // What registry.infrastructure.persistence implements for the function context.
                 .addClasses(org.hutong.registry.application.Provider.class,
                         org.hutong.registry.application.Providers.class)
+                // What the information publisher wakes after a commit (the rule engine, not deployed here).
+                .addClasses(org.hutong.exchange.infrastructure.messaging.InformationStoredSignal.class)
                 .addPackages(true, SchemaMigrator.class.getPackage().getName(), "org.hutong.shared.infrastructure.time",
                         "org.hutong.shared.infrastructure.work", "org.hutong.shared.application",
                         "org.hutong.shared.domain")

@@ -85,10 +85,29 @@ public class InvocationService implements Invocations {
     @Override
     public InvocationView invoke(InvocationRequest request) {
         FunctionDefinition function = validate(request);
-        List<Provider> targets = targets(request, function);
-        Instant now = now();
         // The actor is who authenticated, whatever the request says about itself.
-        String actor = session.getCallerPrincipal().getName();
+        return start(function, request, targets(request, function), session.getCallerPrincipal().getName());
+    }
+
+    @Override
+    public RuleInvocation invokeForRule(InvocationRequest request, List<String> productIds, String rule) {
+        try {
+            FunctionDefinition function = validate(request);
+            List<Provider> targets = productIds.stream().map(products::find).flatMap(Optional::stream)
+                    .filter(Provider::active).filter(product -> product.provides(function.id())).toList();
+            if (targets.isEmpty()) {
+                return RuleInvocation.refused("no active product among " + productIds + " provides " + function.id());
+            }
+            return RuleInvocation.started(start(function, request, targets, rule).id());
+        } catch (InvocationRefusedException e) {
+            // Caught here, before anything was written: the rule engine's transaction goes on.
+            return RuleInvocation.refused(e.getMessage());
+        }
+    }
+
+    private InvocationView start(FunctionDefinition function, InvocationRequest request, List<Provider> targets,
+            String actor) {
+        Instant now = now();
         Invocation invocation = new Invocation(function.id(), request.target(),
                 targets.stream().map(Provider::id).toList(), request.arguments().toString(), request.timeout(),
                 actor, request.callbackUrl(), now);

@@ -18,6 +18,13 @@ public interface Invocations {
     InvocationView invoke(InvocationRequest request);
 
     /**
+     * Starts an invocation a linkage rule asks for, on those of {@code productIds} that are active and
+     * provide the function, recorded with {@code rule} as its actor. A refusal is returned, not thrown,
+     * so that the rule engine's transaction records it and goes on.
+     */
+    RuleInvocation invokeForRule(InvocationRequest request, List<String> productIds, String rule);
+
+    /**
      * Applies a product's report.
      *
      * @throws org.hutong.function.domain.ResultRefusedException if it cannot be applied; it is recorded all the same

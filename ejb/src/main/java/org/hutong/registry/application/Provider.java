@@ -16,9 +16,10 @@ import org.hutong.registry.domain.ProductStatus;
  * @param functions the catalog functions it provides
  * @param commandQueue the queue it takes commands on; empty when it takes them over HTTPS
  * @param callbackUrl its HTTPS endpoint for commands; null when it takes them over JMS
+ * @param category its GB/T 25066-2020 product category (code list product-category)
  */
 public record Provider(String id, String status, Set<String> functions, Optional<String> commandQueue,
-        String callbackUrl) {
+        String callbackUrl, String category) {
 
     public Provider {
         functions = Set.copyOf(functions);
@@ -28,7 +29,8 @@ public record Provider(String id, String status, Set<String> functions, Optional
         ProductDescription description = product.description();
         boolean overJms = description.channel() == CommandChannel.JMS;
         return new Provider(product.id(), product.status().wireName(), product.functions(),
-                overJms ? Optional.of(product.queue()) : Optional.empty(), overJms ? null : description.callbackUrl());
+                overJms ? Optional.of(product.queue()) : Optional.empty(), overJms ? null : description.callbackUrl(),
+                description.category());
     }
 
     /** Takes commands now: neither suspended nor deregistered. */

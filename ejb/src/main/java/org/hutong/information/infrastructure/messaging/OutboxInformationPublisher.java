@@ -1,11 +1,14 @@
 package org.hutong.information.infrastructure.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hutong.exchange.application.KafkaOutbox;
+import org.hutong.exchange.infrastructure.messaging.InformationStoredSignal;
 import org.hutong.exchange.application.Outbox;
 import org.hutong.exchange.domain.OutboundMessage;
 import org.hutong.information.application.InformationPublisher;
@@ -29,11 +32,20 @@ public class OutboxInformationPublisher implements InformationPublisher {
     @Inject
     KafkaOutbox kafka;
 
+    @Inject
+    InformationStoredSignal stored;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @Override
     public void publishAll(List<InformationRecord> records) {
         List<OutboundMessage> messages = records.stream().map(OutboxInformationPublisher::message).toList();
         outbox.append(messages);
         kafka.append(messages);
+        if (!messages.isEmpty()) {
+            stored.wakeOnCommit(transactions);
+        }
     }
 
     private static OutboundMessage message(InformationRecord record) {

@@ -4,6 +4,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.hutong.function.application.InvocationRefusedException;
+import org.hutong.function.application.rule.FiringDecidedException;
+import org.hutong.function.application.rule.InvalidRuleException;
 import org.hutong.function.domain.ResultRefusedException;
 import org.hutong.shared.interfaces.rest.Problem;
 import org.hutong.shared.interfaces.rest.ProblemMapper;
@@ -23,6 +25,26 @@ public final class FunctionProblemMappers {
                     exception.invalid() ? "invalid-invocation" : "no-target", exception.getMessage(), instance,
                     exception.violations().stream()
                             .map(v -> Problem.ProblemViolation.atPointer(v.pointer(), v.message())).toList());
+        }
+    }
+
+    /** 400 for a rule document (or dry-run input) the hub will not take, with every violation. */
+    @Provider
+    public static class InvalidRuleMapper extends ProblemMapper<InvalidRuleException> {
+        @Override
+        protected Problem problem(InvalidRuleException exception, String instance) {
+            return Problem.of(Response.Status.BAD_REQUEST, "invalid-rule", exception.getMessage(), instance,
+                    exception.violations().stream()
+                            .map(v -> Problem.ProblemViolation.atPointer(v.pointer(), v.message())).toList());
+        }
+    }
+
+    /** 409 for a decision on a rule firing that awaits none. */
+    @Provider
+    public static class FiringDecidedMapper extends ProblemMapper<FiringDecidedException> {
+        @Override
+        protected Problem problem(FiringDecidedException exception, String instance) {
+            return Problem.of(Response.Status.CONFLICT, "firing-decided", exception.getMessage(), instance, List.of());
         }
     }
 

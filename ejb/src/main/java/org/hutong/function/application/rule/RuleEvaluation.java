@@ -1,0 +1,145 @@
+package org.hutong.function.application.rule;
+
+import static org.hutong.shared.domain.JsonApi.JSON;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hutong.audit.application.AuditTrail;
+import org.hutong.audit.domain.AuditEntry;
+import org.hutong.function.application.InvocationRequest;
+import org.hutong.function.application.Invocations;
+import org.hutong.function.application.RuleInvocation;
+import org.hutong.function.domain.rule.LinkageRule;
+import org.hutong.function.domain.rule.Observed;
+import org.hutong.function.domain.rule.Templates;
+import org.hutong.information.application.InformationQueries;
+import org.hutong.information.application.InformationText;
+import org.hutong.information.domain.InformationCriteria;
+
+/**
+ * One step of the rule engine, in one transaction: claim the engine's position (one engine across
+ * servers), read the information stored after it in receive order, let every enabled rule look at each
+ * item, start the invocations that follow and record every firing, then move the position. A crash
+ * anywhere undoes the whole step, so an item is acted on once: never skipped, never twice.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class RuleEvaluation {
+
+    private static final Logger LOG = Logger.getLogger(RuleEvaluation.class.getName());
+
+    @Inject
+    RuleStore store;
+
+    @Inject
+    RuleBook rules;
+
+    @EJB
+    InformationQueries information;
+
+    @EJB
+    Invocations invocations;
+
+    @Inject
+    RulePlanner planner;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** @return how many stored items it looked at (0: nothing new, or another server's engine is at work) */
+    public int evaluateNext(int max) {
+        OptionalLong position = store.claimPosition();
+        if (position.isEmpty()) {
+            return 0;
+        }
+        int expired = store.expireWaiting(clock.instant());
+        if (expired > 0) {
+            LOG.log(Level.INFO, "{0} rule firing(s) expired unapproved", expired);
+        }
+        List<InformationText> items = information.findText(InformationCriteria.of(Optional.empty(), Optional.empty(),
+                position.getAsLong(), max));
+        if (items.isEmpty()) {
+            return 0;
+        }
+        List<LinkageRule> enabled = rules.enabled();
+        if (!enabled.isEmpty()) {
+            Map<String, Optional<String>> categories = new HashMap<>();
+            for (InformationText item : items) {
+                Observed observed = planner.observe(item.json(), item.receivedAt(), categories);
+                for (LinkageRule rule : enabled) {
+                    if (rule.appliesTo(observed) && counted(rule, observed)) {
+                        fire(rule, observed);
+                    }
+                }
+            }
+        }
+        store.advance(items.get(items.size() - 1).sequence());
+        return items.size();
+    }
+
+    /** Whether a match fires: always, or for a counting trigger when it is the n-th of its key within the window. */
+    private boolean counted(LinkageRule rule, Observed observed) {
+        if (rule.count().isEmpty()) {
+            return true;
+        }
+        LinkageRule.Count count = rule.count().get();
+        String key;
+        try {
+            key = count.by().map(template -> Templates.text(template, observed.view())).orElse("");
+        } catch (Templates.MissingValueException e) {
+            // Without the member it counts by, the item is not one of those counted.
+            return false;
+        }
+        return store.countMatch(rule.id(), key, observed.hubId(), observed.receivedAt(),
+                observed.receivedAt().minus(count.within())) >= count.atLeast();
+    }
+
+    /** What one match of one rule does; always recorded, whatever it is. */
+    void fire(LinkageRule rule, Observed observed) {
+        Instant now = clock.instant();
+        RulePlanner.Plan plan = planner.plan(rule, observed, now);
+        FiringOutcome outcome = plan.outcome();
+        String reason = plan.reason();
+        String invocationId = null;
+        if (outcome == FiringOutcome.INVOKED && rule.approvalExpiresAfter().isPresent()) {
+            Instant expiresAt = now.plus(rule.approvalExpiresAfter().get());
+            store.record(new RuleStore.Firing(0, rule.id(), rule.version(), observed.hubId(), observed.producer(),
+                    FiringOutcome.AWAITING_APPROVAL.wireName(), plan.dedupeKey(), null, null, now,
+                    plan.arguments().toString(), JSON.createArrayBuilder(plan.targets()).build().toString(), expiresAt,
+                    null, null));
+            audit.record(AuditEntry.success(rule.actor(), "linkage.fire", observed.hubId(), "awaiting-approval: "
+                    + rule.function() + " on " + plan.targets() + " until " + expiresAt));
+            return;
+        }
+        if (outcome == FiringOutcome.INVOKED) {
+            RuleInvocation started = invocations.invokeForRule(new InvocationRequest(rule.function(),
+                    rule.target().text(), plan.arguments(), rule.timeout(), null, null), plan.targets(), rule.actor());
+            invocationId = started.invocationId().orElse(null);
+            if (invocationId == null) {
+                outcome = FiringOutcome.REFUSED;
+                reason = started.refusal().orElse("refused");
+            }
+        }
+        store.record(RuleStore.Firing.of(rule.id(), rule.version(), observed.hubId(), observed.producer(),
+                outcome.wireName(), plan.dedupeKey(), invocationId, reason, now));
+        // Every firing is audited, acting or not: what a rule did not do is part of what it did.
+        audit.record(AuditEntry.success(rule.actor(), "linkage.fire", observed.hubId(), outcome.wireName() + ": "
+                + (outcome == FiringOutcome.INVOKED ? rule.function() + " on " + plan.targets() + ", invocation "
+                        + invocationId : reason)));
+    }
+}

@@ -1,0 +1,109 @@
+package org.hutong.function.application.rule;
+
+import static org.hutong.shared.domain.JsonApi.JSON;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.hutong.function.domain.rule.LinkageRule;
+import org.hutong.function.domain.rule.Observed;
+import org.hutong.function.domain.rule.RuleTarget;
+import org.hutong.function.domain.rule.Templates;
+import org.hutong.information.domain.Classification;
+import org.hutong.registry.application.Provider;
+import org.hutong.registry.application.Providers;
+import org.hutong.shared.domain.InformationType;
+
+/**
+ * Decides what a rule's match does, short of doing it: the arguments and de-duplication key filled in
+ * from the information, whether an earlier firing or the rule's rate stops it, and which products it
+ * goes to — never the information's own producer unless the rule says so.
+ */
+@ApplicationScoped
+public class RulePlanner {
+
+    @Inject
+    RuleStore store;
+
+    @Inject
+    Providers products;
+
+    /** A decision: {@code outcome} INVOKED means "invoke with these arguments on these targets". */
+    public record Plan(FiringOutcome outcome, String reason, JsonObject arguments, String dedupeKey, List<String> targets) {
+
+        static Plan stop(FiringOutcome outcome, String reason, String dedupeKey) {
+            return new Plan(outcome, reason, null, dedupeKey, List.of());
+        }
+    }
+
+    public Plan plan(LinkageRule rule, Observed observed, Instant now) {
+        JsonObject arguments;
+        String dedupeKey = null;
+        try {
+            arguments = (JsonObject) Templates.fill(rule.arguments(), observed.view());
+            if (rule.dedupe().isPresent()) {
+                dedupeKey = Templates.text(rule.dedupe().get().key(), observed.view());
+            }
+        } catch (Templates.MissingValueException e) {
+            return Plan.stop(FiringOutcome.REFUSED, e.getMessage(), null);
+        }
+        if (dedupeKey != null) {
+            Optional<Long> earlier = store.actedOn(rule.id(), dedupeKey, now.minus(rule.dedupe().get().window()));
+            if (earlier.isPresent()) {
+                return Plan.stop(FiringOutcome.DEDUPLICATED, "firing " + earlier.get() + " acted on the same key within "
+                        + rule.dedupe().get().window(), dedupeKey);
+            }
+        }
+        if (store.actedSince(rule.id(), now.minusSeconds(60)) >= rule.maxFiringsPerMinute()) {
+            return Plan.stop(FiringOutcome.RATE_LIMITED, "the rule acted " + rule.maxFiringsPerMinute()
+                    + " times within the last minute", dedupeKey);
+        }
+        List<String> targets = targets(rule, observed);
+        if (targets.isEmpty()) {
+            return Plan.stop(FiringOutcome.NO_TARGET, rule.target().kind() == RuleTarget.Kind.PRODUCT
+                    ? "the target is the information's own producer, and the rule does not act on its producer"
+                    : "no active provider of " + rule.function() + " other than the information's producer", dedupeKey);
+        }
+        return new Plan(FiringOutcome.INVOKED, null, arguments, dedupeKey, targets);
+    }
+
+    private List<String> targets(LinkageRule rule, Observed observed) {
+        List<String> candidates = switch (rule.target().kind()) {
+            case PRODUCT -> List.of(rule.target().name());
+            case ALL -> products.activeProviders(rule.function()).stream().map(Provider::id).toList();
+            case CATEGORY -> products.activeProviders(rule.function()).stream()
+                    .filter(product -> rule.target().name().equals(product.category())).map(Provider::id).toList();
+        };
+        return rule.actOnProducer() ? candidates
+                : candidates.stream().filter(id -> !id.equals(observed.producer())).toList();
+    }
+
+    /**
+     * Information as a rule sees it, from its view: an item as the API serves it (its hub id from
+     * {@code hub.id}), or an envelope (a dry run, hub id {@code dry-run}).
+     *
+     * @param producerCategories the registry categories of producers looked up so far (filled in)
+     */
+    public Observed observe(String json, Instant receivedAt, Map<String, Optional<String>> producerCategories) {
+        JsonObject view;
+        try (var reader = JSON.createReader(new StringReader(json))) {
+            view = reader.readObject();
+        }
+        String type = view.getString("type");
+        String producer = view.getString("producer");
+        Classification classification = InformationType.fromWireName(type)
+                .map(known -> Classification.of(known, view.getJsonObject("body")))
+                .orElse(new Classification(OptionalInt.empty(), Optional.empty()));
+        Optional<String> producerCategory = producerCategories.computeIfAbsent(producer,
+                id -> products.find(id).map(Provider::category));
+        String hubId = view.get("hub") instanceof JsonObject hub ? hub.getString("id", "dry-run") : "dry-run";
+        return new Observed(hubId, type, producer, classification.severity(), classification.category(),
+                producerCategory, receivedAt, view);
+    }
+}

@@ -1,0 +1,51 @@
+package org.hutong.function.domain.rule;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One version of a linkage rule: when stored information matches {@link #trigger}, invoke
+ * {@code function} on {@link #target} with {@code arguments} filled in from it ({@link Templates}).
+ * A firing whose {@link #dedupe} key repeats within its window does not act again (the same IP is not
+ * blocked twice while its block lasts); at most {@code maxFiringsPerMinute} act per minute; and
+ * information never makes the rule act on its own producer unless {@code actOnProducer}. With a
+ * {@link Count} it fires only on the n-th match within a window; with an approval expiry its invocation
+ * waits for an operator's approval, and expires unapproved.
+ *
+ * @param enabledSince the rule acts only on information received from then on, never on history
+ */
+public record LinkageRule(String id, int version, String name, boolean enabled, Instant enabledSince, Trigger trigger,
+        String function, RuleTarget target, JsonObject arguments, Duration timeout, Optional<Dedupe> dedupe,
+        int maxFiringsPerMinute, boolean actOnProducer, Optional<Count> count, Optional<Duration> approvalExpiresAfter) {
+
+    /** The de-duplication key (a template) and how long a key keeps a second firing from acting. */
+    public record Dedupe(String key, Duration window) {
+    }
+
+    /** Fire on the {@code atLeast}-th match with the same key (a template; all alike when absent) within the window. */
+    public record Count(int atLeast, Duration within, Optional<String> by) {
+    }
+
+    /** The same version, enabled or not (the rule row, not the document, says which). */
+    public LinkageRule withEnabled(boolean on) {
+        return new LinkageRule(id, version, name, on, enabledSince, trigger, function, target, arguments, timeout,
+                dedupe, maxFiringsPerMinute, actOnProducer, count, approvalExpiresAfter);
+    }
+
+    /** The same version, looking at information of any age (a dry run). */
+    public LinkageRule atAnyTime() {
+        return new LinkageRule(id, version, name, true, java.time.Instant.EPOCH, trigger, function, target, arguments,
+                timeout, dedupe, maxFiringsPerMinute, actOnProducer, count, approvalExpiresAfter);
+    }
+
+    public boolean appliesTo(Observed information) {
+        return enabled && !information.receivedAt().isBefore(enabledSince) && trigger.matches(information);
+    }
+
+    /** The actor an invocation of this rule is recorded under. */
+    public String actor() {
+        return "rule:" + id + "@" + version;
+    }
+}
