@@ -10,11 +10,13 @@ import java.util.Optional;
  * IBM QRadar Log Event Extended Format. LEEF 1.0: {@code LEEF:1.0|Vendor|Product|Version|EventID|}
  * then {@code key=value} attributes separated by tabs. LEEF 2.0 adds a sixth header field, the
  * attribute delimiter: one character, or its code as {@code xHH} / {@code 0xHH} (empty: tab). An
- * attribute value ends at the delimiter; its first {@code =} separates the key.
+ * attribute value ends at the delimiter; its first {@code =} separates the key. Tabs that an rsyslog
+ * relay wrote as {@code #011} count as tabs when the attributes hold no tab at all.
  */
 public final class LeefFormat {
 
     static final String PREFIX = "LEEF:";
+    private static final String RSYSLOG_ESCAPED_TAB = "#011";
 
     private LeefFormat() {
     }
@@ -53,7 +55,13 @@ public final class LeefFormat {
             header.add(field.toString());
         }
         char delimiter = two ? delimiter(header.get(4)) : '\t';
-        Map<String, String> attributes = attributes(text.substring(Math.min(position, text.length())), delimiter);
+        String written = text.substring(Math.min(position, text.length()));
+        if (delimiter == '\t' && written.indexOf('\t') < 0 && written.contains(RSYSLOG_ESCAPED_TAB)) {
+            // An rsyslog relay escapes control characters it receives (EscapeControlCharactersOnReceive, on by
+            // default): the tabs between LEEF attributes arrive as "#011".
+            written = written.replace(RSYSLOG_ESCAPED_TAB, "\t");
+        }
+        Map<String, String> attributes = attributes(written, delimiter);
         return new VendorEvent(VendorEvent.Format.LEEF, version, header.get(0), header.get(1), header.get(2),
                 header.get(3), Optional.ofNullable(attributes.get("name")), Optional.ofNullable(attributes.get("sev")),
                 attributes);

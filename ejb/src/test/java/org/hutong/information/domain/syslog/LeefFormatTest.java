@@ -51,4 +51,15 @@ class LeefFormatTest {
         assertThrows(UnreadableLineException.class, () -> LeefFormat.read("LEEF:2.0|V|P|1|7|abc|src=1"));
         assertThrows(UnreadableLineException.class, () -> LeefFormat.read("LEEF:1.0|V|P|1|7|src=1\tnonsense"));
     }
+
+    /** rsyslog relays escape the control characters they receive: a tab arrives as "#011". */
+    @Test
+    void readsTabsAnRsyslogRelayEscaped() {
+        VendorEvent event = LeefFormat.read("LEEF:1.0|Acme|IDS|4.1|ET SCAN|src=198.51.100.24#011dst=10.1.2.5#011sev=4");
+        assertEquals("10.1.2.5", event.fields().get("dst"));
+        assertEquals(Optional.of("4"), event.severity());
+        assertEquals(3, event.fields().size());
+        // With real tabs present, "#011" is text.
+        assertEquals("a#011b", LeefFormat.read("LEEF:1.0|A|B|1|E|msg=a#011b\tsev=2").fields().get("msg"));
+    }
 }
