@@ -44,6 +44,7 @@ CREATE TABLE linkage_firing (
 );
 CREATE INDEX ix_linkage_firing_rule ON linkage_firing (rule_id, firing_no);
 CREATE INDEX ix_linkage_firing_dedupe ON linkage_firing (rule_id, dedupe_key, fired_at);
+CREATE INDEX ix_linkage_firing_time ON linkage_firing (rule_id, fired_at);
 CREATE INDEX ix_linkage_firing_waiting ON linkage_firing (expires_at) WHERE outcome = 'awaiting-approval';
 
 -- The matches a counting trigger ("5 alerts from one source within 60 s") has seen, by its key, in the

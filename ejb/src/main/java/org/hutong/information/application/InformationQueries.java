@@ -16,4 +16,7 @@ public interface InformationQueries {
 
     /** The same, each item already written as JSON: for serving pages. */
     List<InformationText> findText(InformationCriteria criteria);
+
+    /** The highest receive sequence a cursor may move past now: nothing at or below it is still being written. */
+    long readableUpTo();
 }

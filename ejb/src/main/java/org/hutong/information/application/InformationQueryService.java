@@ -53,6 +53,11 @@ public class InformationQueryService implements InformationQueries {
         return repository.find(criteria).stream().map(InformationText::of).toList();
     }
 
+    @Override
+    public long readableUpTo() {
+        return repository.readableUpTo();
+    }
+
     private void checkRead(InformationCriteria criteria) {
         checkRead(criteria.type().map(InformationType::wireName), criteria.producer());
     }

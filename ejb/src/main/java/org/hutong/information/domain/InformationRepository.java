@@ -20,4 +20,7 @@ public interface InformationRepository {
 
     /** Records matching {@code criteria}, in receive order. */
     List<InformationRecord> find(InformationCriteria criteria);
+
+    /** The highest receive sequence a reader may go past now: nothing at or below it is still being written. */
+    long readableUpTo();
 }

@@ -283,5 +283,10 @@ class IngestionServiceTest {
         public List<InformationRecord> find(InformationCriteria criteria) {
             return records.stream().limit(criteria.limit()).toList();
         }
+
+        @Override
+        public long readableUpTo() {
+            throw new UnsupportedOperationException("ingestion does not read by cursor");
+        }
     }
 }

@@ -71,20 +71,28 @@ public class RuleEvaluation {
         if (expired > 0) {
             LOG.log(Level.INFO, "{0} rule firing(s) expired unapproved", expired);
         }
+        // Read before the rules: what is at or below it was received before any rule enabled after this.
+        long readable = information.readableUpTo();
+        List<LinkageRule> enabled = rules.enabled();
+        if (enabled.isEmpty()) {
+            // No rule would look at what is stored: pass it without reading it.
+            if (readable > position.getAsLong()) {
+                store.advance(readable);
+            }
+            return 0;
+        }
         List<InformationText> items = information.findText(InformationCriteria.of(Optional.empty(), Optional.empty(),
                 position.getAsLong(), max));
         if (items.isEmpty()) {
             return 0;
         }
-        List<LinkageRule> enabled = rules.enabled();
-        if (!enabled.isEmpty()) {
-            Map<String, Optional<String>> categories = new HashMap<>();
-            for (InformationText item : items) {
-                Observed observed = planner.observe(item.json(), item.receivedAt(), categories);
-                for (LinkageRule rule : enabled) {
-                    if (rule.appliesTo(observed) && counted(rule, observed)) {
-                        fire(rule, observed);
-                    }
+        Map<String, Optional<String>> categories = new HashMap<>();
+        RulePlanner.ActedLastMinute rate = new RulePlanner.ActedLastMinute();
+        for (InformationText item : items) {
+            Observed observed = planner.observe(item.json(), item.receivedAt(), categories);
+            for (LinkageRule rule : enabled) {
+                if (rule.appliesTo(observed) && counted(rule, observed)) {
+                    fire(rule, observed, rate);
                 }
             }
         }
@@ -110,9 +118,12 @@ public class RuleEvaluation {
     }
 
     /** What one match of one rule does; always recorded, whatever it is. */
-    void fire(LinkageRule rule, Observed observed) {
+    void fire(LinkageRule rule, Observed observed, RulePlanner.ActedLastMinute rate) {
         Instant now = clock.instant();
-        RulePlanner.Plan plan = planner.plan(rule, observed, now);
+        RulePlanner.Plan plan = planner.plan(rule, observed, now, rate);
+        if (plan.outcome() == FiringOutcome.INVOKED) {
+            rate.acted(rule.id());
+        }
         FiringOutcome outcome = plan.outcome();
         String reason = plan.reason();
         String invocationId = null;

@@ -42,7 +42,30 @@ public class RulePlanner {
         }
     }
 
+    /**
+     * How often each rule acted in the minute before a step began, read once per rule and step and
+     * counted up as the step acts: one query per rule and step, not per firing.
+     */
+    public static final class ActedLastMinute {
+
+        private final java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+
+        int of(RuleStore store, String ruleId, Instant now) {
+            return counts.computeIfAbsent(ruleId, id -> store.actedSince(id, now.minusSeconds(60)));
+        }
+
+        /** Counts an acting firing of {@code ruleId} made in this step. */
+        public void acted(String ruleId) {
+            counts.merge(ruleId, 1, Integer::sum);
+        }
+    }
+
+    /** A decision on its own (a dry run, an approval): the rate read afresh. */
     public Plan plan(LinkageRule rule, Observed observed, Instant now) {
+        return plan(rule, observed, now, new ActedLastMinute());
+    }
+
+    public Plan plan(LinkageRule rule, Observed observed, Instant now, ActedLastMinute rate) {
         JsonObject arguments;
         String dedupeKey = null;
         try {
@@ -60,7 +83,7 @@ public class RulePlanner {
                         + rule.dedupe().get().window(), dedupeKey);
             }
         }
-        if (store.actedSince(rule.id(), now.minusSeconds(60)) >= rule.maxFiringsPerMinute()) {
+        if (rate.of(store, rule.id(), now) >= rule.maxFiringsPerMinute()) {
             return Plan.stop(FiringOutcome.RATE_LIMITED, "the rule acted " + rule.maxFiringsPerMinute()
                     + " times within the last minute", dedupeKey);
         }

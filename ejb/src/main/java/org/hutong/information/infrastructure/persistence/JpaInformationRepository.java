@@ -94,6 +94,11 @@ public class JpaInformationRepository implements InformationRepository {
     }
 
     @Override
+    public long readableUpTo() {
+        return horizon.horizon();
+    }
+
+    @Override
     public List<InformationRecord> find(InformationCriteria criteria) {
         // Only up to the horizon: a page must not run ahead of a write that commits later.
         StringBuilder jpql = new StringBuilder("SELECT r FROM InformationRecord r WHERE r.sequence > :after"

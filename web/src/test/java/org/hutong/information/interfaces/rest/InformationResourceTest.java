@@ -43,6 +43,11 @@ class InformationResourceTest {
                 asked.add(criteria);
                 return stored;
             }
+
+            @Override
+            public long readableUpTo() {
+                throw new UnsupportedOperationException("the resource pages by what findText gives");
+            }
         };
     }
 
