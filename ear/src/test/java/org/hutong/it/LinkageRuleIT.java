@@ -2,21 +2,16 @@ package org.hutong.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.jms.JMSConsumer;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,21 +31,21 @@ class LinkageRuleIT {
     private final String firewallA = "fw-a-" + suffix;
     private final String firewallB = "fw-b-" + suffix;
     private final String rule = "block-" + suffix;
-    private final Map<String, String> brokerPasswords = new ConcurrentHashMap<>();
+    private final Map<String, VendorProduct> products = new HashMap<>();
 
     @BeforeEach
     void registerProducts() {
-        register(ids, "computing-environment", List.of(), "[\"alert\"]");
-        register(firewallA, "area-boundary", List.of("protect.block-ip"), "[\"alert\"]");
-        register(firewallB, "area-boundary", List.of("protect.block-ip"), "[]");
+        products.put(ids, VendorProduct.register(ids, "computing-environment", List.of(), List.of("alert"), List.of()));
+        products.put(firewallA, VendorProduct.register(firewallA, "area-boundary", List.of("protect.block-ip"),
+                List.of("alert"), List.of()));
+        products.put(firewallB, VendorProduct.register(firewallB, "area-boundary", List.of("protect.block-ip"),
+                List.of(), List.of()));
     }
 
     @AfterEach
     void removeThem() {
         TestIdentities.OPERATOR.send(HttpRequest.newBuilder(URI.create(Hub.API + "/rules/" + rule)).DELETE().build());
-        for (String id : List.of(ids, firewallA, firewallB)) {
-            Hub.send(HttpRequest.newBuilder(URI.create(Hub.API + "/products/" + id)).DELETE().build());
-        }
+        products.values().forEach(VendorProduct::deregister);
     }
 
     private HttpResponse<String> putRule(String document) {
@@ -70,7 +65,7 @@ class LinkageRuleIT {
     }
 
     @Test
-    void anIdsAlertMakesEveryFirewallBlockTheSourceOnceAndTheFiringIsRecorded() throws Exception {
+    void anIdsAlertMakesEveryFirewallBlockTheSourceOnceAndTheFiringIsRecorded() {
         HttpResponse<String> created = putRule(blockRule());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(Hub.json(created).getInt("version")).isEqualTo(1);
@@ -107,7 +102,7 @@ class LinkageRuleIT {
     }
 
     @Test
-    void aFirewallsOwnAlertNeverMakesTheRuleActOnThatFirewall() throws Exception {
+    void aFirewallsOwnAlertNeverMakesTheRuleActOnThatFirewall() {
         assertThat(putRule(blockRule()).statusCode()).isEqualTo(201);
         String attacker = "198.51.100." + (1 + (int) (Math.random() * 250));
         assertThat(post(firewallA, alert(firewallA, attacker, 3)).statusCode()).isEqualTo(201);
@@ -170,7 +165,7 @@ class LinkageRuleIT {
     }
 
     @Test
-    void aRuleInApprovalModeWaitsForAnOperatorAndExpiresWithoutOne() throws Exception {
+    void aRuleInApprovalModeWaitsForAnOperatorAndExpiresWithoutOne() {
         assertThat(putRule(blockRule().replace("\"dedupe\"", "\"approval\":{\"expiresAfter\":\"PT1M\"},\"dedupe\"")).statusCode())
                 .isEqualTo(201);
         String attacker = "203.0.113." + (1 + (int) (Math.random() * 250));
@@ -208,7 +203,7 @@ class LinkageRuleIT {
     }
 
     @Test
-    void aCountingTriggerFiresOnTheThirdAlertFromOneSourceWithinItsWindow() throws Exception {
+    void aCountingTriggerFiresOnTheThirdAlertFromOneSourceWithinItsWindow() {
         assertThat(putRule(blockRule().replace("\"where\"",
                 "\"count\":{\"atLeast\":3,\"within\":\"PT60S\",\"by\":\"${/body/source/ip}\"},\"where\"")).statusCode())
                 .isEqualTo(201);
@@ -240,42 +235,15 @@ class LinkageRuleIT {
                 .formatted(UUID.randomUUID(), producer, source, severity, source);
     }
 
-    private static HttpResponse<String> post(String product, String envelope) {
-        return TestIdentities.product(product).post("/information", "application/json", envelope);
+    private HttpResponse<String> post(String product, String envelope) {
+        return products.get(product).publish(envelope);
     }
 
-    /** The firewall's side, as its vendor writes it: take the command, report accepted then succeeded. */
-    private JsonObject takeCommandAndSucceed(String firewall) throws Exception {
-        try (JMSContext context = new ActiveMQConnectionFactory(Hub.BROKER_URL, firewall, brokerPasswords.get(firewall))
-                .createContext();
-                JMSConsumer consumer = context.createConsumer(context.createQueue("hutong.function." + firewall))) {
-            Message message = consumer.receive(Duration.ofSeconds(30).toMillis());
-            assertThat(message).as("a command for %s", firewall).isNotNull();
-            JsonObject command = Hub.json(((TextMessage) message).getText());
-            String requestId = command.getString("request_id");
-            var results = context.createQueue("hutong.function.results");
-            context.createProducer().setProperty("JMSXGroupID", requestId).send(results, Json.createObjectBuilder()
-                    .add("request_id", requestId).add("product", firewall).add("status", "succeeded")
-                    .add("result", Json.createObjectBuilder().add("rule", "deny " + command.getJsonObject("arguments")
-                            .getString("ip"))).build().toString());
-            return command;
-        }
+    private JsonObject takeCommandAndSucceed(String firewall) {
+        return products.get(firewall).takeCommandAndSucceed();
     }
 
     private void assertNoCommand(String firewall) {
-        try (JMSContext context = new ActiveMQConnectionFactory(Hub.BROKER_URL, firewall, brokerPasswords.get(firewall))
-                .createContext();
-                JMSConsumer consumer = context.createConsumer(context.createQueue("hutong.function." + firewall))) {
-            assertThat(consumer.receive(2000)).as("no command for %s", firewall).isNull();
-        }
-    }
-
-    private void register(String id, String category, List<String> functions, String publishes) {
-        HttpResponse<String> response = Hub.post("/products", "application/json", """
-                {"id":"%s","vendor":"Example","name":"%s","version":"1.0","category":"%s",
-                 "functions":%s,"publishes":%s,"commands":{"channel":"jms"}}""".formatted(id, id, category,
-                functions.isEmpty() ? "[]" : "[\"" + String.join("\",\"", functions) + "\"]", publishes));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        brokerPasswords.put(id, Hub.json(response).getJsonObject("broker").getString("password"));
+        products.get(firewall).assertNoCommand();
     }
 }
