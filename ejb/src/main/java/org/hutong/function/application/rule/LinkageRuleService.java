@@ -125,10 +125,9 @@ public class LinkageRuleService implements LinkageRules {
             return Optional.empty();
         }
         // Whether or not it is enabled, and whatever its age: what would it do with this?
-        LinkageRule rule = book.read(stored.get()).withEnabled(true);
+        LinkageRule anyTime = book.read(stored.get()).atAnyTime();
         Instant now = clock.instant();
         Observed observed = observed(information, now);
-        LinkageRule anyTime = rule.atAnyTime();
         if (!anyTime.appliesTo(observed)) {
             return Optional.of(new DryRun(false, null, "the trigger does not match", null, null, List.of()));
         }

@@ -144,11 +144,6 @@ public final class RuleDocuments {
                 json.getBoolean("actOnProducer", false), count, approval);
     }
 
-    /** Whether the document is enabled, read without the full check (for a stored, checked document). */
-    static boolean enabledIn(String document) {
-        return parse(document).getBoolean("enabled", true);
-    }
-
     private static JsonObject parse(String document) {
         try (var reader = JSON.createReader(new StringReader(document == null ? "" : document))) {
             return reader.readObject();

@@ -144,78 +144,78 @@ class RulePlannerTest {
 
         @Override
         public Optional<StoredRule> find(String id) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public Optional<StoredRule> lock(String id) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public List<StoredRule> all() {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public List<StoredRule> enabled() {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public List<StoredVersion> versions(String id) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public void save(StoredRule rule, boolean newVersion) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public boolean delete(String id) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public void record(Firing firing) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public List<Firing> firings(String ruleId, long before, int limit) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public Optional<Firing> lockFiring(String ruleId, long number) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public void decide(long number, String outcome, String invocationId, String reason, String decidedBy,
                 Instant decidedAt) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public int expireWaiting(Instant now) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public int countMatch(String ruleId, String key, String hubId, Instant receivedAt, Instant since) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public OptionalLong claimPosition() {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
         public void advance(long afterSequence) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
     }
 }

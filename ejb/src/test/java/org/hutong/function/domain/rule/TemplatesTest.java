@@ -36,6 +36,14 @@ class TemplatesTest {
         assertThat(Templates.text("${/producer}|${/body/source/ip}", ALERT)).isEqualTo("ids-01|203.0.113.9");
     }
 
+    /** A producer cannot smuggle a placeholder in: what the information says is inserted, never read again. */
+    @Test
+    void placeholdersInTheInformationAreTextNotTemplates() {
+        JsonObject crafted = json("{\"producer\":\"ids-01\",\"body\":{\"name\":\"${/producer}\",\"x\":\"$1 \\\\\"}}");
+        assertThat(Templates.fill(json("{\"reason\":\"seen: ${/body/name} ${/body/x}\",\"whole\":\"${/body/name}\"}"),
+                crafted)).isEqualTo(json("{\"reason\":\"seen: ${/producer} $1 \\\\\",\"whole\":\"${/producer}\"}"));
+    }
+
     @Test
     void anAbsentMemberLeavesNothingToActOn() {
         assertThatThrownBy(() -> Templates.fill(json("{\"ip\":\"${/body/destination/ip}\"}"), ALERT))
