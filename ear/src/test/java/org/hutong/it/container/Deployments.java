@@ -33,7 +33,8 @@ final class Deployments {
                         "org.hutong.exchange.domain", "org.hutong.exchange.application",
                         "org.hutong.exchange.infrastructure.persistence", "org.hutong.exchange.infrastructure.kafka")
                 .addPackage(InformationIngestion.class.getPackage())
-                .addPackages(true, "org.hutong.information.application.syslog", "org.hutong.information.application.kafka")
+                .addPackages(true, "org.hutong.information.application.syslog", "org.hutong.information.application.kafka",
+                        "org.hutong.information.application.correlation")
                 // What registry.infrastructure.persistence implements for the function context.
                 .addClasses(org.hutong.registry.application.Provider.class,
                         org.hutong.registry.application.Providers.class)

@@ -38,6 +38,16 @@ public interface InformationIngestion {
      */
     void ingestReceived(List<ReceivedMessage> messages);
 
+    /**
+     * Stores and publishes information the hub itself produces about a record it keeps (an incident it
+     * correlated, or any incident's status change): producer {@value
+     * org.hutong.information.domain.correlation.IncidentDraft#REPORTER}, a fresh envelope id, checked
+     * against the schemas like any envelope. The record is already up to date, so no record keeping follows.
+     *
+     * @return the hub id of the stored information
+     */
+    String publishOwn(org.hutong.shared.domain.InformationType type, jakarta.json.JsonObject body);
+
     /** Whether a payload is a batch (a JSON array) rather than one envelope, without parsing it. */
     static boolean isBatch(String payload) {
         if (payload != null) {

@@ -1,5 +1,7 @@
 package org.hutong.information.application;
 
+import static org.hutong.shared.domain.JsonApi.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -18,11 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hutong.audit.application.AuditLog;
 import org.hutong.audit.domain.AuditEntry;
+import jakarta.json.JsonObject;
 import org.hutong.information.domain.ConflictingInformationException;
+import org.hutong.information.domain.correlation.IncidentDraft;
+import org.hutong.shared.domain.InformationType;
 import org.hutong.information.domain.InformationEnvelope;
 import org.hutong.information.domain.InformationRecord;
 import org.hutong.information.domain.InformationRepository;
@@ -43,6 +49,7 @@ import org.hutong.exchange.application.ReceivedMessage;
 public class IngestionService implements InformationIngestion {
 
     private static final Logger LOG = Logger.getLogger(IngestionService.class.getName());
+    private static final String SPEC_VERSION = "1.0";
     // Keeps IN lists well inside every database's limits.
     private static final int LOOKUP_CHUNK = 500;
 
@@ -99,6 +106,26 @@ public class IngestionService implements InformationIngestion {
             throw outcome.conflict();
         }
         return outcome.receipt();
+    }
+
+    @Override
+    public String publishOwn(InformationType type, JsonObject body) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String text = JSON.createObjectBuilder().add("id", UUID.randomUUID().toString()).add("type", type.wireName())
+                .add("specVersion", SPEC_VERSION).add("producer", IncidentDraft.REPORTER).add("time", now.toString())
+                .add("body", body).build().toString();
+        InformationEnvelope envelope;
+        try {
+            envelope = parser.parse(text);
+        } catch (InvalidInformationException e) {
+            // The hub wrote it: a violation here is the hub's bug, not the sender's.
+            throw new IllegalStateException("the hub produced invalid " + type.wireName() + " information: "
+                    + e.violations(), e);
+        }
+        InformationRecord record = InformationRecord.receive(envelope, now);
+        repository.storeAll(List.of(record));
+        publisher.publishAll(List.of(record));
+        return record.hubId();
     }
 
     /**

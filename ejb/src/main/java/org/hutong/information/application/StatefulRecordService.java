@@ -1,6 +1,7 @@
 package org.hutong.information.application;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,6 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hutong.audit.application.AuditTrail;
 import org.hutong.audit.domain.AuditEntry;
+import org.hutong.information.application.correlation.CorrelationStore;
+import org.hutong.information.application.correlation.IncidentPublication;
+import org.hutong.shared.domain.InformationType;
 import org.hutong.information.domain.state.IncidentRecord;
 import org.hutong.information.domain.state.IncidentStatus;
 import org.hutong.information.domain.state.RecordChange;
@@ -39,6 +43,12 @@ public class StatefulRecordService implements StatefulRecords {
 
     @Inject
     Clock clock;
+
+    @EJB
+    InformationIngestion ingestion;
+
+    @Inject
+    CorrelationStore links;
 
     @Override
     public RecordPage find(RecordCriteria criteria) {
@@ -72,9 +82,25 @@ public class StatefulRecordService implements StatefulRecords {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         incident.changeStatus(status, now);
         repository.append(RecordChange.changedBy(incident, now, actor, before.code(), status.code(), comment));
-        audit.record(AuditEntry.success(actor, "incident.transition", recordId, before.code() + " -> " + status.code()));
+        // Subscribers learn of every change of an incident, not only of those a product reported.
+        String published = ingestion.publishOwn(InformationType.INCIDENT, IncidentPublication.of(incident));
+        audit.record(AuditEntry.success(actor, "incident.transition", recordId, before.code() + " -> " + status.code()
+                + " (published as " + published + ")"));
         LOG.log(Level.INFO, "Incident {0} moved from {1} to {2} by {3}",
                 new Object[] {recordId, before.code(), status.code(), actor});
         return byId(RecordKind.INCIDENT, recordId);
+    }
+
+    // The links are read over the transaction's JDBC connection: there is none without a transaction.
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<CorrelationStore.Link> alertsOf(String incidentId, int limit) {
+        return links.alertsOf(incidentId, limit);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<CorrelationStore.Link> incidentsOf(String alertHubId) {
+        return links.incidentsOf(alertHubId);
     }
 }

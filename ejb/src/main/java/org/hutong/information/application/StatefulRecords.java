@@ -1,7 +1,9 @@
 package org.hutong.information.application;
 
 import jakarta.ejb.Local;
+import java.util.List;
 import java.util.Optional;
+import org.hutong.information.application.correlation.CorrelationStore;
 import org.hutong.information.domain.state.IncidentStatus;
 import org.hutong.information.domain.state.RecordCriteria;
 import org.hutong.information.domain.state.RecordKind;
@@ -22,4 +24,10 @@ public interface StatefulRecords {
      * @throws org.hutong.information.domain.state.IllegalTransitionException if the lifecycle does not allow it
      */
     Optional<RecordView> changeIncidentStatus(String recordId, IncidentStatus status, String comment);
+
+    /** The alerts correlated into an incident, in the order they joined (at most {@code limit}). */
+    List<CorrelationStore.Link> alertsOf(String incidentId, int limit);
+
+    /** The incidents an alert was correlated into. */
+    List<CorrelationStore.Link> incidentsOf(String alertHubId);
 }

@@ -35,8 +35,8 @@ public class Product {
     /** Lower-case letters, digits and dashes: the id is part of the product's queue name. */
     public static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
     public static final String QUEUE_PREFIX = Destinations.COMMAND_QUEUE_PREFIX;
-    /** Names under {@link #QUEUE_PREFIX} the hub uses itself. */
-    public static final Set<String> RESERVED_IDS = Set.of("results", "dlq", "results-dlq");
+    /** Names under {@link #QUEUE_PREFIX} the hub uses itself, and {@code hutong}: the producer of the information the hub reports itself. */
+    public static final Set<String> RESERVED_IDS = Set.of("results", "dlq", "results-dlq", "hutong");
 
     @Id
     @Column(name = "product_id", length = 64)

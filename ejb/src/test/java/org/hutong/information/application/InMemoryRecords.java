@@ -26,6 +26,12 @@ final class InMemoryRecords implements StatefulRecordRepository {
     }
 
     @Override
+    public List<AssetRecord> findAssetsByAddress(Collection<String> addressKeys) {
+        return of(AssetRecord.class).stream()
+                .filter(asset -> asset.addresses().stream().anyMatch(addressKeys::contains)).toList();
+    }
+
+    @Override
     public List<VulnerabilityRecord> findVulnerabilitiesByIdentifier(Collection<String> identifiers) {
         return of(VulnerabilityRecord.class).stream()
                 .filter(vulnerability -> vulnerability.identifiers().stream().anyMatch(identifiers::contains)).toList();

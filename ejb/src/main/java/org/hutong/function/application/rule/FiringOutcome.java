@@ -17,7 +17,9 @@ public enum FiringOutcome {
     /** An operator rejected the waiting invocation. */
     REJECTED("rejected"),
     /** Nobody approved the waiting invocation in time. */
-    EXPIRED("expired");
+    EXPIRED("expired"),
+    /** A correlating rule joined the alert to an incident, or opened one (the reason names it). */
+    CORRELATED("correlated");
 
     private final String wireName;
 

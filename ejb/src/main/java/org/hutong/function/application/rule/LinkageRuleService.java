@@ -64,8 +64,7 @@ public class LinkageRuleService implements LinkageRules {
         String actor = actor();
         store.save(new RuleStore.StoredRule(id, version, rule.enabled(), now, actor, document), true);
         audit.record(AuditEntry.success(actor, current.isEmpty() ? "linkage.rule.create" : "linkage.rule.update", id,
-                "version " + version + (rule.enabled() ? ", enabled" : ", disabled") + ": " + rule.function() + " on "
-                        + rule.target().text()));
+                "version " + version + (rule.enabled() ? ", enabled" : ", disabled") + ": " + rule.describeAction()));
         return new Saved(find(id).orElseThrow(), current.isEmpty());
     }
 
@@ -131,9 +130,23 @@ public class LinkageRuleService implements LinkageRules {
         if (!anyTime.appliesTo(observed)) {
             return Optional.of(new DryRun(false, null, "the trigger does not match", null, null, List.of()));
         }
+        if (anyTime.correlation().isPresent()) {
+            return Optional.of(new DryRun(true, FiringOutcome.CORRELATED.wireName(), correlationKey(anyTime, observed)
+                    .map(key -> "would join the open incident of the key '" + key + "' or open one")
+                    .orElse("the alert lacks what the key needs: it would not be correlated"), null, null, List.of()));
+        }
         RulePlanner.Plan plan = planner.plan(anyTime, observed, now);
         return Optional.of(new DryRun(true, plan.outcome().wireName(), plan.reason(), plan.arguments(), plan.dedupeKey(),
                 plan.targets()));
+    }
+
+    static Optional<String> correlationKey(LinkageRule rule, Observed observed) {
+        try {
+            return Optional.of(org.hutong.function.domain.rule.Templates.text(rule.correlation().orElseThrow().by(),
+                    observed.view()));
+        } catch (org.hutong.function.domain.rule.Templates.MissingValueException e) {
+            return Optional.empty();
+        }
     }
 
     private Observed observed(String information, Instant now) {

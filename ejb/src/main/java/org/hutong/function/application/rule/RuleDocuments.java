@@ -2,16 +2,6 @@ package org.hutong.function.application.rule;
 
 import static org.hutong.shared.domain.JsonApi.JSON;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -35,6 +25,7 @@ import org.hutong.function.domain.rule.Pointers;
 import org.hutong.function.domain.rule.RuleTarget;
 import org.hutong.function.domain.rule.Templates;
 import org.hutong.function.domain.rule.Trigger;
+import org.hutong.shared.application.DocumentSchema;
 import org.hutong.shared.domain.Violation;
 
 /**
@@ -52,8 +43,8 @@ public final class RuleDocuments {
     static final Duration MAX_APPROVAL = Duration.ofDays(7);
     private static final String SCHEMA = "https://hutong.org/schemas/1.0/linkage-rule.schema.json";
 
-    private final Schema schema;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final DocumentSchema schema = new DocumentSchema(SCHEMA, "schemas/linkage-rule.schema.json",
+            "a linkage rule");
     private final Predicate<String> knownFunction;
     private final Predicate<String> knownCategory;
 
@@ -64,16 +55,6 @@ public final class RuleDocuments {
     public RuleDocuments(Predicate<String> knownFunction, Predicate<String> knownCategory) {
         this.knownFunction = knownFunction;
         this.knownCategory = knownCategory;
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> {
-            builder.schemaRegistryConfig(config);
-            // Only the rule schema itself, from the class path: nothing is fetched over the network.
-            builder.resourceLoaders(loaders -> loaders.add(iri -> SCHEMA.equals(iri.toString())
-                    ? () -> RuleDocuments.class.getClassLoader().getResourceAsStream("schemas/linkage-rule.schema.json")
-                    : null));
-        });
-        schema = registry.getSchema(SchemaLocation.of(SCHEMA));
-        schema.initializeValidators();
     }
 
     /** The document as JSON, checked; {@code enabledSince} is when the stored version took effect. */
@@ -83,7 +64,7 @@ public final class RuleDocuments {
         if (!RuleIds.valid(id)) {
             violations.add(new Violation("", "'" + id + "' is not a rule id: " + RuleIds.RULE));
         }
-        schemaViolations(document, violations);
+        violations.addAll(schema.violations(document));
         if (!violations.isEmpty()) {
             throw new InvalidRuleException(violations);
         }
@@ -97,19 +78,31 @@ public final class RuleDocuments {
                         + "' is not in the code list incident-category"));
             }
         }
-        String function = action.getString("function");
-        if (!knownFunction.test(function)) {
-            violations.add(new Violation("/action/function", "'" + function + "' is not in the function catalog"));
+        Optional<LinkageRule.Correlation> correlation = correlation(action, trigger, json, violations);
+        String function = null;
+        Optional<RuleTarget> target = Optional.empty();
+        JsonObject arguments = null;
+        Duration timeout = null;
+        if (correlation.isEmpty()) {
+            function = action.getString("function", null);
+            if (function == null || !action.containsKey("target")) {
+                violations.add(new Violation("/action", "an action either invokes a function (function and target)"
+                        + " or correlates (correlate)"));
+            } else {
+                if (!knownFunction.test(function)) {
+                    violations.add(new Violation("/action/function", "'" + function + "' is not in the function catalog"));
+                }
+                target = RuleTarget.parse(action.getString("target"));
+                if (target.isEmpty()) {
+                    violations.add(new Violation("/action/target", "a product id, all, or category:<product category>"));
+                }
+            }
+            arguments = action.getJsonObject("arguments") == null ? JsonValue.EMPTY_JSON_OBJECT
+                    : action.getJsonObject("arguments");
+            placeholders(arguments, "/action/arguments", violations);
+            timeout = duration(action.getString("timeout", "PT5M"), "/action/timeout", MIN_TIMEOUT, MAX_TIMEOUT,
+                    violations);
         }
-        Optional<RuleTarget> target = RuleTarget.parse(action.getString("target"));
-        if (target.isEmpty()) {
-            violations.add(new Violation("/action/target", "a product id, all, or category:<product category>"));
-        }
-        JsonObject arguments = action.getJsonObject("arguments") == null ? JsonValue.EMPTY_JSON_OBJECT
-                : action.getJsonObject("arguments");
-        placeholders(arguments, "/action/arguments", violations);
-        Duration timeout = duration(action.getString("timeout", "PT5M"), "/action/timeout", MIN_TIMEOUT, MAX_TIMEOUT,
-                violations);
         Optional<LinkageRule.Dedupe> dedupe = Optional.empty();
         if (json.containsKey("dedupe")) {
             JsonObject spec = json.getJsonObject("dedupe");
@@ -140,8 +133,42 @@ public final class RuleDocuments {
                 new Trigger(trigger.getString("type"), new HashSet<>(strings(trigger.getJsonArray("producers"))),
                         new HashSet<>(strings(trigger.getJsonArray("producerCategories"))), minSeverity, categories,
                         where),
-                function, target.get(), arguments, timeout, dedupe, json.getInt("maxFiringsPerMinute", 60),
-                json.getBoolean("actOnProducer", false), count, approval);
+                function, target.orElse(null), arguments, timeout, dedupe, json.getInt("maxFiringsPerMinute", 60),
+                json.getBoolean("actOnProducer", false), count, approval, correlation);
+    }
+
+    /**
+     * A correlating action: alone in the action, on alerts, and without what only an invocation has
+     * (de-duplication, approval, counting: every matching alert joins its incident).
+     */
+    private static Optional<LinkageRule.Correlation> correlation(JsonObject action, JsonObject trigger, JsonObject rule,
+            List<Violation> violations) {
+        if (!action.containsKey("correlate")) {
+            return Optional.empty();
+        }
+        for (String member : List.of("function", "target", "arguments", "timeout")) {
+            if (action.containsKey(member)) {
+                violations.add(new Violation("/action/" + member, "a correlating action invokes nothing"));
+            }
+        }
+        if (!"alert".equals(trigger.getString("type"))) {
+            violations.add(new Violation("/trigger/type", "only alerts are correlated into incidents"));
+        }
+        for (String member : List.of("dedupe", "approval")) {
+            if (rule.containsKey(member)) {
+                violations.add(new Violation("/" + member, "not for a correlating rule: every matching alert joins its"
+                        + " incident"));
+            }
+        }
+        if (trigger.containsKey("count")) {
+            violations.add(new Violation("/trigger/count", "not for a correlating rule: every matching alert joins its"
+                    + " incident"));
+        }
+        JsonObject spec = action.getJsonObject("correlate");
+        placeholders(spec.get("by"), "/action/correlate/by", violations);
+        Duration within = duration(spec.getString("within"), "/action/correlate/within", MIN_TIMEOUT, MAX_COUNT_WINDOW,
+                violations);
+        return Optional.of(new LinkageRule.Correlation(spec.getString("by"), within));
     }
 
     private static JsonObject parse(String document) {
@@ -149,25 +176,6 @@ public final class RuleDocuments {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidRuleException(List.of(new Violation("", "a rule is a JSON object")));
-        }
-    }
-
-    private void schemaViolations(String document, List<Violation> violations) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(document);
-        } catch (JsonProcessingException e) {
-            violations.add(new Violation("", "a rule is a JSON object"));
-            return;
-        }
-        for (Error error : schema.validate(node)) {
-            String at = error.getInstanceLocation().toString();
-            if ("required".equals(error.getKeyword()) || "additionalProperties".equals(error.getKeyword())) {
-                violations.add(new Violation(at + "/" + error.getProperty(), "required".equals(error.getKeyword())
-                        ? "is required" : "is not a member of a linkage rule here"));
-            } else {
-                violations.add(new Violation(at, error.getMessage()));
-            }
         }
     }
 

@@ -25,6 +25,8 @@ import org.hutong.function.domain.rule.LinkageRule;
 import org.hutong.function.domain.rule.Observed;
 import org.hutong.function.domain.rule.Templates;
 import org.hutong.information.application.InformationQueries;
+import org.hutong.information.application.correlation.Correlated;
+import org.hutong.information.application.correlation.IncidentCorrelation;
 import org.hutong.information.application.InformationText;
 import org.hutong.information.domain.InformationCriteria;
 
@@ -54,6 +56,9 @@ public class RuleEvaluation {
 
     @Inject
     RulePlanner planner;
+
+    @EJB
+    IncidentCorrelation correlation;
 
     @Inject
     AuditTrail audit;
@@ -100,6 +105,26 @@ public class RuleEvaluation {
         return items.size();
     }
 
+    /** A correlating rule's match: the alert joins its key's incident, or opens one. */
+    private void correlate(LinkageRule rule, Observed observed, Instant now) {
+        Optional<String> key = LinkageRuleService.correlationKey(rule, observed);
+        String reason;
+        FiringOutcome outcome;
+        if (key.isEmpty()) {
+            outcome = FiringOutcome.REFUSED;
+            reason = "the alert lacks what the key " + rule.correlation().get().by() + " needs";
+        } else {
+            Correlated correlated = correlation.correlate(rule.id(), rule.name(), rule.actor(), key.get(),
+                    rule.correlation().get().within(), observed.view(), observed.receivedAt());
+            outcome = FiringOutcome.CORRELATED;
+            reason = (correlated.opened() ? "opened incident " : "joined incident ") + correlated.incidentId()
+                    + " of the key '" + key.get() + "', published as " + correlated.publishedId();
+        }
+        store.record(RuleStore.Firing.of(rule.id(), rule.version(), observed.hubId(), observed.producer(),
+                outcome.wireName(), null, null, reason, now));
+        audit.record(AuditEntry.success(rule.actor(), "linkage.fire", observed.hubId(), outcome.wireName() + ": " + reason));
+    }
+
     /** Whether a match fires: always, or for a counting trigger when it is the n-th of its key within the window. */
     private boolean counted(LinkageRule rule, Observed observed) {
         if (rule.count().isEmpty()) {
@@ -120,6 +145,10 @@ public class RuleEvaluation {
     /** What one match of one rule does; always recorded, whatever it is. */
     void fire(LinkageRule rule, Observed observed, RulePlanner.ActedLastMinute rate) {
         Instant now = clock.instant();
+        if (rule.correlation().isPresent()) {
+            correlate(rule, observed, now);
+            return;
+        }
         RulePlanner.Plan plan = planner.plan(rule, observed, now, rate);
         if (plan.outcome() == FiringOutcome.INVOKED) {
             rate.acted(rule.id());

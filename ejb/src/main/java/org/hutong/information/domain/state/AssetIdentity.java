@@ -49,6 +49,11 @@ public final class AssetIdentity {
         return addresses;
     }
 
+    /** The identity key of an asset id, as {@link #keysOf} makes it. */
+    public static String assetIdKey(String assetId) {
+        return ASSET_ID + assetId;
+    }
+
     public static String ipKey(String ip) {
         return IP + normalIp(ip);
     }

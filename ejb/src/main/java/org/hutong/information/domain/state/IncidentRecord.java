@@ -43,8 +43,16 @@ public class IncidentRecord extends StatefulRecord {
 
     private IncidentRecord(String producer, JsonObject body, Instant seen) {
         super(body, seen);
-        this.identityKey = identityKey(producer, body).orElse(null);
+        this.identityKey = producer == null ? null : identityKey(producer, body).orElse(null);
         describe(body);
+    }
+
+    /**
+     * An incident the hub correlated from alerts: it has no producer's id, and only the hub changes it
+     * ({@link #restate}) besides the lifecycle transitions people make.
+     */
+    public static IncidentRecord correlated(JsonObject body, Instant seen) {
+        return new IncidentRecord(null, body, seen);
     }
 
     /** A newly reported incident; it may start in any status (a product may report it contained). */
@@ -73,6 +81,18 @@ public class IncidentRecord extends StatefulRecord {
     public void observe(JsonObject body, Instant seen) {
         checkUpdate(body);
         JsonObject state = merged(body);
+        replaceState(state, seen);
+        describe(state);
+    }
+
+    /**
+     * The hub replaces what it correlated (more alerts, assets, a higher grade); the status stays
+     * whatever the lifecycle made it.
+     */
+    public void restate(JsonObject state, Instant seen) {
+        if (!status.equals(state.getString("status"))) {
+            throw new IllegalArgumentException("correlation does not change an incident's status");
+        }
         replaceState(state, seen);
         describe(state);
     }

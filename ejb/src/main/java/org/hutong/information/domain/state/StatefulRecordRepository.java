@@ -11,6 +11,9 @@ public interface StatefulRecordRepository {
     List<AssetRecord> findAssetsByIdentity(Collection<String> identityKeys);
 
     /** The vulnerabilities known by any of these identifiers. */
+    /** The assets that have any of these addresses ({@link AssetIdentity#ipKey}, {@link AssetIdentity#macKey}). */
+    List<AssetRecord> findAssetsByAddress(Collection<String> addressKeys);
+
     List<VulnerabilityRecord> findVulnerabilitiesByIdentifier(Collection<String> identifiers);
 
     Optional<IncidentRecord> findIncidentByIdentity(String identityKey);

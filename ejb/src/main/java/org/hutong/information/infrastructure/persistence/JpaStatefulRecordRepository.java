@@ -32,6 +32,16 @@ public class JpaStatefulRecordRepository implements StatefulRecordRepository {
     }
 
     @Override
+    public List<AssetRecord> findAssetsByAddress(Collection<String> addressKeys) {
+        if (addressKeys.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("SELECT a FROM AssetRecord a WHERE a.number IN"
+                        + " (SELECT x.number FROM AssetRecord x JOIN x.addresses i WHERE i IN :keys)",
+                AssetRecord.class).setParameter("keys", addressKeys).getResultList();
+    }
+
+    @Override
     public List<VulnerabilityRecord> findVulnerabilitiesByIdentifier(Collection<String> identifiers) {
         if (identifiers.isEmpty()) {
             return List.of();

@@ -85,4 +85,23 @@ class RuleDocumentsTest {
         assertThat(catchThrowableOfType(() -> DOCUMENTS.read("r", 1, "[1]", Instant.EPOCH), InvalidRuleException.class))
                 .hasMessageContaining("a rule is a JSON object");
     }
+
+    @Test
+    void readsACorrelatingRuleAndRefusesWhatOnlyAnInvocationHas() {
+        String correlate = """
+                {"name":"Brute force by source",
+                 "trigger":{"type":"alert","categories":["network-attack"]},
+                 "action":{"correlate":{"by":"${/body/source/ip}","within":"PT10M"}}}""";
+        LinkageRule rule = DOCUMENTS.read("bf", 1, correlate, Instant.EPOCH);
+        assertThat(rule.correlation()).contains(new LinkageRule.Correlation("${/body/source/ip}", Duration.ofMinutes(10)));
+        assertThat(rule.function()).isNull();
+        assertThat(rule.describeAction()).isEqualTo("correlate alerts by ${/body/source/ip} within PT10M");
+
+        InvalidRuleException refused = catchThrowableOfType(() -> DOCUMENTS.read("bf", 1, correlate
+                .replace("\"alert\"", "\"behavior\"").replace("\"correlate\"", "\"function\":\"protect.block-ip\",\"correlate\"")
+                .replace("PT10M", "P2D").replace("}}}", "}},\"dedupe\":{\"key\":\"k\",\"window\":\"PT1H\"}}"),
+                Instant.EPOCH), InvalidRuleException.class);
+        assertThat(refused.violations()).extracting(Violation::pointer).containsExactlyInAnyOrder(
+                "/action/function", "/trigger/type", "/dedupe", "/action/correlate/within");
+    }
 }

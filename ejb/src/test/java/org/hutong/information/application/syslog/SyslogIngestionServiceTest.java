@@ -115,6 +115,11 @@ class SyslogIngestionServiceTest {
         }
 
         @Override
+        public String publishOwn(org.hutong.shared.domain.InformationType type, jakarta.json.JsonObject body) {
+            throw new AssertionError("not used by the syslog service");
+        }
+
+        @Override
         public void reject(String payload, String reason, List<Violation> violations) {
             throw new AssertionError("not used by the syslog service");
         }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hutong.information.application.RecordView;
 import org.hutong.information.application.StatefulRecords;
+import org.hutong.information.application.correlation.CorrelationStore;
 import org.hutong.information.domain.state.IncidentStatus;
 import org.hutong.information.domain.state.RecordKind;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
@@ -42,6 +43,7 @@ public class IncidentResource {
 
     private static final List<String> GRADES = List.of("I", "II", "III", "IV");
     private static final int MAX_COMMENT = 2000;
+    private static final int MAX_LINKS = 10_000;
 
     @EJB
     StatefulRecords records;
@@ -101,6 +103,24 @@ public class IncidentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RecordView byId(@PathParam("id") String id) {
         return records.byId(RecordKind.INCIDENT, id).orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Path("{id}/alerts")
+    @Operation(summary = "The alerts correlated into an incident, in the order they joined",
+            description = "Links made by linkage rules whose action is correlate; the incident's relatedAlerts lists "
+                    + "the first 1000 too. Each link names the alert (hub.id), when it joined and the rule.")
+    @APIResponse(responseCode = "200", description = "The links, oldest first")
+    @APIResponse(responseCode = "404", description = "No incident has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<CorrelationStore.Link> alerts(@PathParam("id") String id,
+            @QueryParam("limit") @DefaultValue("1000") @Parameter(description = "At most this many, 1 to 10000") int limit) {
+        if (limit < 1 || limit > MAX_LINKS) {
+            throw new InvalidRequestException(List.of(Problem.ProblemViolation.atParameter("limit",
+                    "must be from 1 to " + MAX_LINKS)));
+        }
+        records.byId(RecordKind.INCIDENT, id).orElseThrow(() -> notFound(id));
+        return records.alertsOf(id, limit);
     }
 
     @RolesAllowed(Roles.OPERATOR)

@@ -35,6 +35,8 @@ import org.hutong.information.application.InformationQueries;
 import org.hutong.information.application.InformationSubmission;
 import org.hutong.information.application.InformationText;
 import org.hutong.information.application.InformationView;
+import org.hutong.information.application.StatefulRecords;
+import org.hutong.information.application.correlation.CorrelationStore;
 import org.hutong.information.application.IngestionReceipt;
 import org.hutong.information.domain.InformationCriteria;
 import org.hutong.shared.domain.InformationType;
@@ -57,6 +59,9 @@ public class InformationResource {
 
     @EJB
     InformationQueries queries;
+
+    @EJB
+    StatefulRecords records;
 
     @Context
     UriInfo uriInfo;
@@ -100,6 +105,18 @@ public class InformationResource {
                 ? Response.created(location)
                 : Response.ok().location(location);
         return response.type(MediaType.APPLICATION_JSON).entity(receipt.information()).build();
+    }
+
+    @GET
+    @Path("{id}/incidents")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "The incidents an alert was correlated into (links made by correlating linkage rules)")
+    @APIResponse(responseCode = "200", description = "The links, oldest first")
+    @APIResponse(responseCode = "404", description = "No information has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<CorrelationStore.Link> incidents(@PathParam("id") @Parameter(description = "hub.id of the alert") String id) {
+        queries.byHubId(id).orElseThrow(() -> new NotFoundException("No information has the hub id " + id));
+        return records.incidentsOf(id);
     }
 
     @GET
