@@ -19,7 +19,9 @@ public enum FiringOutcome {
     /** Nobody approved the waiting invocation in time. */
     EXPIRED("expired"),
     /** A correlating rule joined the alert to an incident, or opened one (the reason names it). */
-    CORRELATED("correlated");
+    CORRELATED("correlated"),
+    /** A playbook run was started (the firing names it). */
+    PLAYBOOK_STARTED("playbook-started");
 
     private final String wireName;
 
@@ -29,7 +31,7 @@ public enum FiringOutcome {
 
     /** Whether a firing with this outcome counts as the rule acting (for de-duplication and the rate). */
     public boolean acts() {
-        return this == INVOKED || this == AWAITING_APPROVAL;
+        return this == INVOKED || this == AWAITING_APPROVAL || this == PLAYBOOK_STARTED;
     }
 
     public String wireName() {

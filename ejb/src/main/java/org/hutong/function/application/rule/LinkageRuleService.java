@@ -135,6 +135,14 @@ public class LinkageRuleService implements LinkageRules {
                     .map(key -> "would join the open incident of the key '" + key + "' or open one")
                     .orElse("the alert lacks what the key needs: it would not be correlated"), null, null, List.of()));
         }
+        if (anyTime.playbook().isPresent()) {
+            RulePlanner.Plan admitted = planner.admit(anyTime, observed, now);
+            return Optional.of(admitted.outcome() == FiringOutcome.INVOKED
+                    ? new DryRun(true, FiringOutcome.PLAYBOOK_STARTED.wireName(), "would start a run of "
+                            + anyTime.playbook().get().id(), null, admitted.dedupeKey(), List.of())
+                    : new DryRun(true, admitted.outcome().wireName(), admitted.reason(), null, admitted.dedupeKey(),
+                            List.of()));
+        }
         RulePlanner.Plan plan = planner.plan(anyTime, observed, now);
         return Optional.of(new DryRun(true, plan.outcome().wireName(), plan.reason(), plan.arguments(), plan.dedupeKey(),
                 plan.targets()));

@@ -79,11 +79,14 @@ public final class RuleDocuments {
             }
         }
         Optional<LinkageRule.Correlation> correlation = correlation(action, trigger, json, violations);
+        Optional<LinkageRule.PlaybookStart> playbook = playbook(action, json, violations);
         String function = null;
         Optional<RuleTarget> target = Optional.empty();
         JsonObject arguments = null;
         Duration timeout = null;
-        if (correlation.isEmpty()) {
+        if (correlation.isPresent() && playbook.isPresent()) {
+            violations.add(new Violation("/action/playbook", "an action either starts a playbook or correlates"));
+        } else if (correlation.isEmpty() && playbook.isEmpty()) {
             function = action.getString("function", null);
             if (function == null || !action.containsKey("target")) {
                 violations.add(new Violation("/action", "an action either invokes a function (function and target)"
@@ -134,7 +137,7 @@ public final class RuleDocuments {
                         new HashSet<>(strings(trigger.getJsonArray("producerCategories"))), minSeverity, categories,
                         where),
                 function, target.orElse(null), arguments, timeout, dedupe, json.getInt("maxFiringsPerMinute", 60),
-                json.getBoolean("actOnProducer", false), count, approval, correlation);
+                json.getBoolean("actOnProducer", false), count, approval, correlation, playbook);
     }
 
     /**
@@ -169,6 +172,34 @@ public final class RuleDocuments {
         Duration within = duration(spec.getString("within"), "/action/correlate/within", MIN_TIMEOUT, MAX_COUNT_WINDOW,
                 violations);
         return Optional.of(new LinkageRule.Correlation(spec.getString("by"), within));
+    }
+
+    /** A playbook action: alone in the action, variables named as CACAO names them, no approval (a playbook asks for its own). */
+    private static Optional<LinkageRule.PlaybookStart> playbook(JsonObject action, JsonObject rule,
+            List<Violation> violations) {
+        if (!action.containsKey("playbook")) {
+            if (action.containsKey("variables")) {
+                violations.add(new Violation("/action/variables", "variables are for a playbook action"));
+            }
+            return Optional.empty();
+        }
+        for (String member : List.of("function", "target", "arguments", "timeout")) {
+            if (action.containsKey(member)) {
+                violations.add(new Violation("/action/" + member, "a playbook action invokes through its playbook"));
+            }
+        }
+        if (rule.containsKey("approval")) {
+            violations.add(new Violation("/approval", "a playbook asks for approval in a manual step of its own"));
+        }
+        JsonObject variables = action.containsKey("variables") ? action.getJsonObject("variables")
+                : JsonValue.EMPTY_JSON_OBJECT;
+        for (String name : variables.keySet()) {
+            if (!name.matches("__[a-zA-Z_][a-zA-Z0-9_-]{0,199}__")) {
+                violations.add(new Violation("/action/variables/" + name, "a playbook variable is named __name__"));
+            }
+        }
+        placeholders(variables, "/action/variables", violations);
+        return Optional.of(new LinkageRule.PlaybookStart(action.getString("playbook"), variables));
     }
 
     private static JsonObject parse(String document) {

@@ -61,6 +61,9 @@ public class RuleEvaluation {
     IncidentCorrelation correlation;
 
     @Inject
+    PlaybookLauncher playbooks;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -125,6 +128,29 @@ public class RuleEvaluation {
         audit.record(AuditEntry.success(rule.actor(), "linkage.fire", observed.hubId(), outcome.wireName() + ": " + reason));
     }
 
+    /** A playbook rule's match: a run starts with the external variables filled in from the information. */
+    private void startPlaybook(LinkageRule rule, Observed observed, Instant now, RulePlanner.ActedLastMinute rate) {
+        RulePlanner.Plan admitted = planner.admit(rule, observed, now, rate);
+        String reason = admitted.reason();
+        String runId = null;
+        FiringOutcome outcome = admitted.outcome();
+        if (outcome == FiringOutcome.INVOKED) {
+            PlaybookLauncher.Launch launch = playbooks.launch(rule.playbook().get(), observed.view(), rule.actor());
+            runId = launch.runId().orElse(null);
+            outcome = runId == null ? FiringOutcome.REFUSED : FiringOutcome.PLAYBOOK_STARTED;
+            reason = launch.refusal().orElse("run " + runId + " of " + rule.playbook().get().id());
+            if (runId != null) {
+                rate.acted(rule.id());
+            }
+        }
+        store.record(runId == null
+                ? RuleStore.Firing.of(rule.id(), rule.version(), observed.hubId(), observed.producer(), outcome.wireName(),
+                        admitted.dedupeKey(), null, reason, now)
+                : RuleStore.Firing.started(rule.id(), rule.version(), observed.hubId(), observed.producer(),
+                        admitted.dedupeKey(), runId, reason, now));
+        audit.record(AuditEntry.success(rule.actor(), "linkage.fire", observed.hubId(), outcome.wireName() + ": " + reason));
+    }
+
     /** Whether a match fires: always, or for a counting trigger when it is the n-th of its key within the window. */
     private boolean counted(LinkageRule rule, Observed observed) {
         if (rule.count().isEmpty()) {
@@ -149,6 +175,10 @@ public class RuleEvaluation {
             correlate(rule, observed, now);
             return;
         }
+        if (rule.playbook().isPresent()) {
+            startPlaybook(rule, observed, now, rate);
+            return;
+        }
         RulePlanner.Plan plan = planner.plan(rule, observed, now, rate);
         if (plan.outcome() == FiringOutcome.INVOKED) {
             rate.acted(rule.id());
@@ -161,7 +191,7 @@ public class RuleEvaluation {
             store.record(new RuleStore.Firing(0, rule.id(), rule.version(), observed.hubId(), observed.producer(),
                     FiringOutcome.AWAITING_APPROVAL.wireName(), plan.dedupeKey(), null, null, now,
                     plan.arguments().toString(), JSON.createArrayBuilder(plan.targets()).build().toString(), expiresAt,
-                    null, null));
+                    null, null, null));
             audit.record(AuditEntry.success(rule.actor(), "linkage.fire", observed.hubId(), "awaiting-approval: "
                     + rule.function() + " on " + plan.targets() + " until " + expiresAt));
             return;

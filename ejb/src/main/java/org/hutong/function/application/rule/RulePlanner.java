@@ -67,16 +67,41 @@ public class RulePlanner {
 
     public Plan plan(LinkageRule rule, Observed observed, Instant now, ActedLastMinute rate) {
         JsonObject arguments;
-        String dedupeKey = null;
         try {
             arguments = (JsonObject) Templates.fill(rule.arguments(), observed.view());
-            if (rule.dedupe().isPresent()) {
-                dedupeKey = Templates.text(rule.dedupe().get().key(), observed.view());
-            }
         } catch (Templates.MissingValueException e) {
             return Plan.stop(FiringOutcome.REFUSED, e.getMessage(), null);
         }
-        if (dedupeKey != null) {
+        Plan admitted = admit(rule, observed, now, rate);
+        if (admitted.outcome() != FiringOutcome.INVOKED) {
+            return admitted;
+        }
+        String dedupeKey = admitted.dedupeKey();
+        List<String> targets = targets(rule, observed);
+        if (targets.isEmpty()) {
+            return Plan.stop(FiringOutcome.NO_TARGET, rule.target().kind() == RuleTarget.Kind.PRODUCT
+                    ? "the target is the information's own producer, and the rule does not act on its producer"
+                    : "no active provider of " + rule.function() + " other than the information's producer", dedupeKey);
+        }
+        return new Plan(FiringOutcome.INVOKED, null, arguments, dedupeKey, targets);
+    }
+
+    /**
+     * Whether a match may act at all, whatever the action: its de-duplication key filled in, no earlier
+     * firing on that key within the window, the rule's rate not spent. INVOKED means "go on".
+     */
+    public Plan admit(LinkageRule rule, Observed observed, Instant now) {
+        return admit(rule, observed, now, new ActedLastMinute());
+    }
+
+    public Plan admit(LinkageRule rule, Observed observed, Instant now, ActedLastMinute rate) {
+        String dedupeKey = null;
+        if (rule.dedupe().isPresent()) {
+            try {
+                dedupeKey = Templates.text(rule.dedupe().get().key(), observed.view());
+            } catch (Templates.MissingValueException e) {
+                return Plan.stop(FiringOutcome.REFUSED, e.getMessage(), null);
+            }
             Optional<Long> earlier = store.actedOn(rule.id(), dedupeKey, now.minus(rule.dedupe().get().window()));
             if (earlier.isPresent()) {
                 return Plan.stop(FiringOutcome.DEDUPLICATED, "firing " + earlier.get() + " acted on the same key within "
@@ -87,13 +112,7 @@ public class RulePlanner {
             return Plan.stop(FiringOutcome.RATE_LIMITED, "the rule acted " + rule.maxFiringsPerMinute()
                     + " times within the last minute", dedupeKey);
         }
-        List<String> targets = targets(rule, observed);
-        if (targets.isEmpty()) {
-            return Plan.stop(FiringOutcome.NO_TARGET, rule.target().kind() == RuleTarget.Kind.PRODUCT
-                    ? "the target is the information's own producer, and the rule does not act on its producer"
-                    : "no active provider of " + rule.function() + " other than the information's producer", dedupeKey);
-        }
-        return new Plan(FiringOutcome.INVOKED, null, arguments, dedupeKey, targets);
+        return new Plan(FiringOutcome.INVOKED, null, null, dedupeKey, List.of());
     }
 
     private List<String> targets(LinkageRule rule, Observed observed) {

@@ -18,16 +18,24 @@ public interface RuleStore {
 
     /**
      * One time a rule's trigger matched, and what became of it; a firing awaiting approval keeps the
-     * invocation's arguments (JSON) and targets (JSON array) until it is decided or expires.
+     * invocation's arguments (JSON) and targets (JSON array) until it is decided or expires; a firing that
+     * started a playbook keeps the run's id.
      */
     record Firing(long number, String ruleId, int ruleVersion, String hubId, String producer, String outcome,
             String dedupeKey, String invocationId, String reason, Instant firedAt, String arguments, String targets,
-            Instant expiresAt, String decidedBy, Instant decidedAt) {
+            Instant expiresAt, String decidedBy, Instant decidedAt, String runId) {
 
         static Firing of(String ruleId, int ruleVersion, String hubId, String producer, String outcome, String dedupeKey,
                 String invocationId, String reason, Instant firedAt) {
             return new Firing(0, ruleId, ruleVersion, hubId, producer, outcome, dedupeKey, invocationId, reason, firedAt,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
+        }
+
+        /** A firing that started a playbook run. */
+        static Firing started(String ruleId, int ruleVersion, String hubId, String producer, String dedupeKey,
+                String runId, String reason, Instant firedAt) {
+            return new Firing(0, ruleId, ruleVersion, hubId, producer, FiringOutcome.PLAYBOOK_STARTED.wireName(),
+                    dedupeKey, null, reason, firedAt, null, null, null, null, null, runId);
         }
     }
 

@@ -13,14 +13,21 @@ import java.util.Optional;
  * information never makes the rule act on its own producer unless {@code actOnProducer}. With a
  * {@link Count} it fires only on the n-th match within a window; with an approval expiry its invocation
  * waits for an operator's approval, and expires unapproved. With a {@link Correlation} it groups alerts into
- * incidents instead of invoking anything.
+ * incidents instead of invoking anything; with a {@link PlaybookStart} it starts a playbook run.
  *
  * @param enabledSince the rule acts only on information received from then on, never on history
  */
 public record LinkageRule(String id, int version, String name, boolean enabled, Instant enabledSince, Trigger trigger,
         String function, RuleTarget target, JsonObject arguments, Duration timeout, Optional<Dedupe> dedupe,
         int maxFiringsPerMinute, boolean actOnProducer, Optional<Count> count, Optional<Duration> approvalExpiresAfter,
-        Optional<Correlation> correlation) {
+        Optional<Correlation> correlation, Optional<PlaybookStart> playbook) {
+
+    /**
+     * Instead of invoking, start a run of the playbook {@code id} with its external variables set from
+     * {@code variables} (templates over the information); de-duplication and the rate apply as to invocations.
+     */
+    public record PlaybookStart(String id, JsonObject variables) {
+    }
 
     /**
      * Instead of invoking, alerts with the same key (a template) join one incident while each follows the last
@@ -40,13 +47,13 @@ public record LinkageRule(String id, int version, String name, boolean enabled, 
     /** The same version, enabled or not (the rule row, not the document, says which). */
     public LinkageRule withEnabled(boolean on) {
         return new LinkageRule(id, version, name, on, enabledSince, trigger, function, target, arguments, timeout,
-                dedupe, maxFiringsPerMinute, actOnProducer, count, approvalExpiresAfter, correlation);
+                dedupe, maxFiringsPerMinute, actOnProducer, count, approvalExpiresAfter, correlation, playbook);
     }
 
     /** The same version, looking at information of any age (a dry run). */
     public LinkageRule atAnyTime() {
         return new LinkageRule(id, version, name, true, java.time.Instant.EPOCH, trigger, function, target, arguments,
-                timeout, dedupe, maxFiringsPerMinute, actOnProducer, count, approvalExpiresAfter, correlation);
+                timeout, dedupe, maxFiringsPerMinute, actOnProducer, count, approvalExpiresAfter, correlation, playbook);
     }
 
     public boolean appliesTo(Observed information) {
@@ -55,6 +62,9 @@ public record LinkageRule(String id, int version, String name, boolean enabled, 
 
     /** What the rule does, in a few words (for logs and the audit trail). */
     public String describeAction() {
+        if (playbook.isPresent()) {
+            return "start playbook " + playbook.get().id();
+        }
         return correlation.map(c -> "correlate alerts by " + c.by() + " within " + c.within())
                 .orElseGet(() -> function + " on " + target.text());
     }

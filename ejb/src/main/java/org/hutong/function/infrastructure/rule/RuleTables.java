@@ -25,7 +25,7 @@ public class RuleTables implements RuleStore {
     private static final String CURRENT = "SELECT r.rule_id, r.version, r.enabled, r.updated_at, r.updated_by, v.document"
             + " FROM linkage_rule r JOIN linkage_rule_version v ON v.rule_id = r.rule_id AND v.version = r.version";
     private static final String FIRING_COLUMNS = "firing_no, rule_id, rule_version, hub_id, producer, outcome,"
-            + " dedupe_key, invocation_id, reason, fired_at, arguments, targets, expires_at, decided_by, decided_at";
+            + " dedupe_key, invocation_id, reason, fired_at, arguments, targets, expires_at, decided_by, decided_at, run_id";
 
     @PersistenceContext(unitName = "hutong")
     EntityManager entityManager;
@@ -130,8 +130,8 @@ public class RuleTables implements RuleStore {
     @Override
     public void record(Firing firing) {
         try (PreparedStatement insert = connection().prepareStatement("INSERT INTO linkage_firing (rule_id, rule_version,"
-                + " hub_id, producer, outcome, dedupe_key, invocation_id, reason, fired_at, arguments, targets, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " hub_id, producer, outcome, dedupe_key, invocation_id, reason, fired_at, arguments, targets, expires_at,"
+                + " run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, firing.ruleId());
             insert.setInt(2, firing.ruleVersion());
             insert.setString(3, firing.hubId());
@@ -144,6 +144,7 @@ public class RuleTables implements RuleStore {
             insert.setString(10, firing.arguments());
             insert.setString(11, firing.targets());
             insert.setTimestamp(12, firing.expiresAt() == null ? null : Timestamp.from(firing.expiresAt()));
+            insert.setString(13, firing.runId());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record a firing of rule " + firing.ruleId() + ": " + e.getMessage(), e);
@@ -157,7 +158,7 @@ public class RuleTables implements RuleStore {
     @Override
     public Optional<Long> actedOn(String ruleId, String dedupeKey, Instant since) {
         try (PreparedStatement select = connection().prepareStatement("SELECT firing_no FROM linkage_firing"
-                + " WHERE rule_id = ? AND dedupe_key = ? AND fired_at >= ? AND outcome IN ('invoked', 'awaiting-approval')"
+                + " WHERE rule_id = ? AND dedupe_key = ? AND fired_at >= ? AND outcome IN ('invoked', 'awaiting-approval', 'playbook-started')"
                 + " ORDER BY firing_no DESC LIMIT 1")) {
             select.setString(1, ruleId);
             select.setString(2, truncatedKey(dedupeKey));
@@ -173,7 +174,7 @@ public class RuleTables implements RuleStore {
     @Override
     public int actedSince(String ruleId, Instant since) {
         try (PreparedStatement select = connection().prepareStatement("SELECT count(*) FROM linkage_firing"
-                + " WHERE rule_id = ? AND fired_at >= ? AND outcome IN ('invoked', 'awaiting-approval')")) {
+                + " WHERE rule_id = ? AND fired_at >= ? AND outcome IN ('invoked', 'awaiting-approval', 'playbook-started')")) {
             select.setString(1, ruleId);
             select.setTimestamp(2, Timestamp.from(since));
             try (ResultSet row = select.executeQuery()) {
@@ -206,7 +207,7 @@ public class RuleTables implements RuleStore {
                 firings.add(new Firing(rows.getLong(1), rows.getString(2), rows.getInt(3), rows.getString(4),
                         rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
                         rows.getTimestamp(10).toInstant(), rows.getString(11), rows.getString(12), instant(rows, 13),
-                        rows.getString(14), instant(rows, 15)));
+                        rows.getString(14), instant(rows, 15), rows.getString(16) == null ? null : rows.getString(16).trim()));
             }
         }
         return firings;

@@ -4,6 +4,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.hutong.function.application.InvocationRefusedException;
+import org.hutong.function.application.playbook.InvalidPlaybookException;
+import org.hutong.function.application.playbook.StepNotWaitingException;
 import org.hutong.function.application.rule.FiringDecidedException;
 import org.hutong.function.application.rule.InvalidRuleException;
 import org.hutong.function.domain.ResultRefusedException;
@@ -45,6 +47,26 @@ public final class FunctionProblemMappers {
         @Override
         protected Problem problem(FiringDecidedException exception, String instance) {
             return Problem.of(Response.Status.CONFLICT, "firing-decided", exception.getMessage(), instance, List.of());
+        }
+    }
+
+    /** 400 for a playbook outside the supported CACAO 2.0 subset, or a run request or decision it refuses. */
+    @Provider
+    public static class InvalidPlaybookMapper extends ProblemMapper<InvalidPlaybookException> {
+        @Override
+        protected Problem problem(InvalidPlaybookException exception, String instance) {
+            return Problem.of(Response.Status.BAD_REQUEST, "invalid-playbook", exception.getMessage(), instance,
+                    exception.violations().stream()
+                            .map(v -> Problem.ProblemViolation.atPointer(v.pointer(), v.message())).toList());
+        }
+    }
+
+    /** 409 for a decision on a playbook step that waits for none. */
+    @Provider
+    public static class StepNotWaitingMapper extends ProblemMapper<StepNotWaitingException> {
+        @Override
+        protected Problem problem(StepNotWaitingException exception, String instance) {
+            return Problem.of(Response.Status.CONFLICT, "step-not-waiting", exception.getMessage(), instance, List.of());
         }
     }
 
