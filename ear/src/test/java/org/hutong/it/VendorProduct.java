@@ -50,6 +50,11 @@ record VendorProduct(String id, String brokerPassword) {
 
     /** Takes the next command from its queue and reports it succeeded. */
     JsonObject takeCommandAndSucceed() {
+        return takeCommandAndReport(null);
+    }
+
+    /** Takes the next command from its queue and reports it succeeded with {@code result} (null: {"done": function}). */
+    JsonObject takeCommandAndReport(JsonObject result) {
         try (JMSContext context = broker();
                 JMSConsumer consumer = context.createConsumer(context.createQueue("hutong.function." + id))) {
             Message message = consumer.receive(Duration.ofSeconds(30).toMillis());
@@ -59,7 +64,8 @@ record VendorProduct(String id, String brokerPassword) {
             context.createProducer().setProperty("JMSXGroupID", requestId).send(
                     context.createQueue("hutong.function.results"), Json.createObjectBuilder()
                             .add("request_id", requestId).add("product", id).add("status", "succeeded")
-                            .add("result", Json.createObjectBuilder().add("done", command.getString("function")))
+                            .add("result", result != null ? result
+                                    : Json.createObjectBuilder().add("done", command.getString("function")).build())
                             .build().toString());
             return command;
         } catch (jakarta.jms.JMSException e) {
