@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * GB/T 44886.1 Annex A scenarios 2, 3 and 5 end to end, with simulated vendor products that use only
+ * GB/T 44886.1 Annex A scenarios 2, 3, 4 and 5 end to end, with simulated vendor products that use only
  * HTTPS and JMS (scenario 1 is {@link LinkageRuleIT}).
  */
 @ExtendWith(HubReady.class)
@@ -99,6 +99,100 @@ class AnnexAScenariosIT {
                 .satisfies(vulnerability -> assertThat(vulnerability.toString()).contains(cve));
         assertThat(Hub.json(Hub.get("/invocations/" + command.getString("invocation_id") + "?wait=PT15S"))
                 .getString("status")).isEqualTo("succeeded");
+    }
+
+    /**
+     * Scenario 4: an EDR reports malicious behaviour and the alerts it raised on a host; a correlating rule
+     * makes the alerts one incident with a GB/T 20986 category and grade; a rule on the hub's incidents
+     * starts a playbook whose approval step an operator approves; the EDR isolates the host.
+     */
+    @Test
+    void edrBehaviourBecomesAGradedIncidentAndAPlaybookIsolatesTheHostAfterApproval() {
+        VendorProduct edr = product("edr", "computing-environment", List.of("dispose.isolate-host"),
+                List.of("behavior", "alert", "asset"), List.of());
+        String host = "10.66." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
+        String asset = "finance-pc-" + suffix;
+        published(edr.publish(envelope(edr.id(), "asset", """
+                {"assetId":"%s","name":"Finance workstation","kind":"host","network":{"ips":["%s"]},"importance":4}"""
+                .formatted(asset, host))));
+        String playbook = "playbook--" + UUID.randomUUID();
+        String start = "start--" + UUID.randomUUID();
+        String approve = "action--" + UUID.randomUUID();
+        String isolate = "action--" + UUID.randomUUID();
+        String end = "end--" + UUID.randomUUID();
+        String refusedEnd = "end--" + UUID.randomUUID();
+        HttpResponse<String> saved = TestIdentities.OPERATOR.send(HttpRequest.newBuilder(URI.create(Hub.API
+                + "/playbooks/" + playbook)).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers
+                .ofString("""
+                {"type":"playbook","spec_version":"cacao-2.0","id":"%s","name":"Isolate an infected host",
+                 "created_by":"identity--%s","created":"2026-12-05T10:00:00.000Z","modified":"2026-12-05T10:00:00.000Z",
+                 "workflow_start":"%s",
+                 "playbook_variables":{"__asset__":{"type":"string","external":true},
+                                       "__incident__":{"type":"string","external":true}},
+                 "workflow":{
+                   "%s":{"type":"start","on_completion":"%s"},
+                   "%s":{"type":"action","name":"Approve isolation",
+                         "commands":[{"type":"manual","command":"Isolate __asset__:value (incident __incident__:value)?"}],
+                         "on_success":"%s","on_failure":"%s"},
+                   "%s":{"type":"action","name":"Isolate","on_success":"%s",
+                         "commands":[{"type":"hutong-function","function":"dispose.isolate-host","target":"%s",
+                                      "arguments":{"host":{"assetId":"__asset__:value"},
+                                                   "reason":"incident __incident__:value"}}]},
+                   "%s":{"type":"end"},"%s":{"type":"end"}}}"""
+                .formatted(playbook, UUID.randomUUID(), start, start, approve, approve, isolate, refusedEnd, isolate, end,
+                        edr.id(), end, refusedEnd))).build());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        rule("infections-" + suffix, """
+                {"name":"Infections by host","trigger":{"type":"alert","producers":["%s"],"categories":["malware"]},
+                 "action":{"correlate":{"by":"${/body/destination/ip}","within":"PT30M"}}}""".formatted(edr.id()));
+        rule("contain-" + suffix, """
+                {"name":"Contain grave incidents","trigger":{"type":"incident","producers":["hutong"],
+                   "where":[{"pointer":"/body/grade","in":["I","II"]},{"pointer":"/body/affectedAssets/0","equals":"%s"}]},
+                 "action":{"playbook":"%s","variables":{"__asset__":"${/body/affectedAssets/0}",
+                                                        "__incident__":"${/body/incidentId}"}},
+                 "dedupe":{"key":"${/body/incidentId}","window":"P1D"}}""".formatted(asset, playbook));
+
+        published(edr.publish(envelope(edr.id(), "behavior", """
+                {"subject":{"type":"process","name":"winword.exe"},"action":"process-start",
+                 "object":{"type":"process","name":"powershell.exe -enc ..."},"device":"%s","source":{"ip":"%s"}}"""
+                .formatted(asset, host))));
+        for (String name : List.of("Office macro spawned PowerShell", "Mass file encryption")) {
+            published(edr.publish(envelope(edr.id(), "alert", """
+                    {"name":"%s","category":"malware/ransomware","severity":4,"destination":{"ip":"%s"}}"""
+                    .formatted(name, host))));
+        }
+
+        List<JsonObject> runs = new ArrayList<>();
+        Hub.await(Duration.ofSeconds(30), "a run of the playbook", () -> {
+            runs.clear();
+            runs.addAll(Hub.json("{\"l\":" + Hub.get("/playbook-runs?playbook=" + playbook).body() + "}")
+                    .getJsonArray("l").getValuesAs(JsonObject.class));
+            return !runs.isEmpty();
+        });
+        String runId = runs.get(0).getString("id");
+        String incident = runs.get(0).getJsonObject("variables").getString("__incident__");
+        JsonObject state = Hub.json(Hub.get("/incidents/" + incident)).getJsonObject("state");
+        assertThat(state.getString("category")).isEqualTo("malware");
+        assertThat(state.getString("subCategory")).isEqualTo("malware/ransomware");
+        assertThat(state.getString("grade")).as("severity 4 → II, one up for an asset of importance 4").isEqualTo("I");
+        assertThat(state.getJsonArray("relatedAlerts")).hasSize(2);
+
+        Hub.await(Duration.ofSeconds(30), "the approval step", () -> Hub.get("/playbook-runs/" + runId).body()
+                .contains("await_user_input"));
+        HttpResponse<String> approved = Hub.post("/playbook-runs/" + runId + "/steps/" + approve + "/complete",
+                "application/json", "{\"outcome\":\"success\",\"comment\":\"confirmed ransomware\"}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        JsonObject command = edr.takeCommandAndSucceed();
+        assertThat(command.getString("function")).isEqualTo("dispose.isolate-host");
+        assertThat(command.getJsonObject("arguments").getJsonObject("host").getString("assetId")).isEqualTo(asset);
+        assertThat(command.getJsonObject("arguments").getString("reason")).isEqualTo("incident " + incident);
+        Hub.await(Duration.ofSeconds(30), "the run to succeed", () -> Hub.json(Hub.get("/playbook-runs/" + runId))
+                .getString("status").equals("successfully_executed"));
+        // The incident was published twice (opened, joined): the rule's de-duplication started one run.
+        assertThat(Hub.json("{\"l\":" + Hub.get("/playbook-runs?playbook=" + playbook).body() + "}").getJsonArray("l"))
+                .hasSize(1);
+        TestIdentities.OPERATOR.send(HttpRequest.newBuilder(URI.create(Hub.API + "/playbooks/" + playbook)).DELETE()
+                .build());
     }
 
     /** Scenario 3: a threat-intelligence platform's indicators reach every subscribed firewall and EDR. */
