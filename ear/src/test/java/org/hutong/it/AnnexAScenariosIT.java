@@ -171,6 +171,9 @@ class AnnexAScenariosIT {
         });
         String runId = runs.get(0).getString("id");
         String incident = runs.get(0).getJsonObject("variables").getString("__incident__");
+        // The first alert may open the incident, and start the run, before the second has joined it.
+        Hub.await(Duration.ofSeconds(30), "both alerts in the incident", () -> Hub.json(Hub.get("/incidents/"
+                + incident)).getJsonObject("state").getJsonArray("relatedAlerts").size() == 2);
         JsonObject state = Hub.json(Hub.get("/incidents/" + incident)).getJsonObject("state");
         assertThat(state.getString("category")).isEqualTo("malware");
         assertThat(state.getString("subCategory")).isEqualTo("malware/ransomware");

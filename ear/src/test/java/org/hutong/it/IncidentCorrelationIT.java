@@ -144,14 +144,21 @@ class IncidentCorrelationIT {
         List<JsonObject> published = publications(soc, incident, 3);
         assertThat(published).hasSize(3);
         assertThat(published).allSatisfy(item -> assertThat(item.getString("producer")).isEqualTo("hutong"));
+        assertThat(published).extracting(item -> item.getJsonObject("body").getJsonObject("extension")
+                .getJsonObject("hutong").getString("change")).containsExactly("opened", "joined", "joined");
+        assertThat(published.get(0).getJsonObject("body").getJsonObject("extension").getJsonObject("hutong")
+                .getString("origin")).isEqualTo("correlated");
         assertThat(published.get(2).getJsonObject("body").getJsonArray("relatedAlerts")).hasSize(3);
 
         // An operator's transition is published too, and a later alert joins without undoing it.
         HttpResponse<String> moved = Hub.post("/incidents/" + incident + "/transitions", "application/json",
                 "{\"status\":\"investigating\",\"comment\":\"on it\"}");
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-        assertThat(publications(soc, incident, 1)).singleElement().satisfies(item ->
-                assertThat(item.getJsonObject("body").getString("status")).isEqualTo("investigating"));
+        assertThat(publications(soc, incident, 1)).singleElement().satisfies(item -> {
+            assertThat(item.getJsonObject("body").getString("status")).isEqualTo("investigating");
+            assertThat(item.getJsonObject("body").getJsonObject("extension").getJsonObject("hutong")
+                    .getString("change")).isEqualTo("status");
+        });
         String fourth = alert(ids, attacker, databaseIp, 4, "malware/trojan");
         assertThat(incidentsOf(fourth)).containsExactly(incident);
         JsonObject joined = publications(soc, incident, 1).get(0).getJsonObject("body");

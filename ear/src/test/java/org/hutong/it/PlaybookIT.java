@@ -176,6 +176,12 @@ class PlaybookIT {
         assertThat(decide(runId, approve, "success").statusCode()).as("a late decision").isEqualTo(409);
         assertThat(Hub.json(Hub.get("/audit?action=playbook.step&limit=1000")).getJsonArray("items").toString())
                 .contains(runId + "/" + isolate).contains(runId + "/" + done);
+
+        // Deleted and stored again, a playbook never reuses a version number its runs name.
+        assertThat(TestIdentities.OPERATOR.send(HttpRequest.newBuilder(URI.create(Hub.API + "/playbooks/" + id)).DELETE()
+                .build()).statusCode()).isEqualTo(204);
+        save(isolation(id, edr.id(), firewall.id(), 600_000), 201);
+        assertThat(Hub.json(Hub.get("/playbooks/" + id)).getInt("version")).isEqualTo(3);
     }
 
     @Test
@@ -196,6 +202,10 @@ class PlaybookIT {
                     .containsOnlyKeys(start, approve, refused);
         }
         assertThat(stepStatuses(run(rejected)).get(approve)).isEqualTo("failed");
+        assertThat(run(rejected).getString("status")).isEqualTo("successfully_executed");
+        assertThat(run(rejected).getString("reason")).as("the failure path is on record")
+                .contains(approve).contains("failed").contains(refused);
+        assertThat(run(expiring).getString("reason")).contains("timeout_error");
         edr.assertNoCommand();
         firewall.assertNoCommand();
     }

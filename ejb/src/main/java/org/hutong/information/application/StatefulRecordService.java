@@ -83,7 +83,7 @@ public class StatefulRecordService implements StatefulRecords {
         incident.changeStatus(status, now);
         repository.append(RecordChange.changedBy(incident, now, actor, before.code(), status.code(), comment));
         // Subscribers learn of every change of an incident, not only of those a product reported.
-        String published = ingestion.publishOwn(InformationType.INCIDENT, IncidentPublication.of(incident));
+        String published = ingestion.publishOwn(InformationType.INCIDENT, IncidentPublication.of(incident, "status"));
         audit.record(AuditEntry.success(actor, "incident.transition", recordId, before.code() + " -> " + status.code()
                 + " (published as " + published + ")"));
         LOG.log(Level.INFO, "Incident {0} moved from {1} to {2} by {3}",

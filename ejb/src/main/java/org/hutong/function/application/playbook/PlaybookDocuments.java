@@ -38,6 +38,8 @@ public final class PlaybookDocuments {
 
     private static final String SCHEMA = "https://hutong.org/schemas/1.0/cacao-2.0-playbook.schema.json";
     private static final String SUBSET = "start, end, action, parallel and if-condition";
+    /** What an invocation may take at most (InvocationService's limit); a manual step may wait longer. */
+    private static final Duration MAX_INVOCATION_TIMEOUT = Duration.ofHours(24);
 
     private final DocumentSchema schema = new DocumentSchema(SCHEMA, "schemas/cacao-2.0-playbook.schema.json",
             "a CACAO 2.0 playbook (the subset the hub runs)");
@@ -158,6 +160,10 @@ public final class PlaybookDocuments {
         long delay = step.containsKey("delay") ? step.getJsonNumber("delay").longValue() : 0;
         Optional<Duration> timeout = step.containsKey("timeout")
                 ? Optional.of(Duration.ofMillis(step.getJsonNumber("timeout").longValue())) : Optional.empty();
+        if (command.filter(Command.InvokeFunction.class::isInstance).isPresent()
+                && timeout.filter(limit -> limit.compareTo(MAX_INVOCATION_TIMEOUT) > 0).isPresent()) {
+            violations.add(new Violation(at + "/timeout", "an invocation may take at most 24 hours (86400000 ms)"));
+        }
         return Optional.of(new Step(stepId, type.get(), step.getString("name", stepId), Duration.ofMillis(delay), timeout,
                 text(step, "on_completion"), text(step, "on_success"), text(step, "on_failure"), command,
                 strings(step.getJsonArray("out_args")), strings(step.getJsonArray("next_steps")), condition,
@@ -201,7 +207,8 @@ public final class PlaybookDocuments {
     private static void shape(String start, Map<String, Step> workflow, List<Violation> violations) {
         Map<String, String> reachedFrom = new HashMap<>();
         for (Step step : workflow.values()) {
-            for (String next : step.successors()) {
+            // on_success and on_failure may name the same step: one edge, as on_completion would be.
+            for (String next : new java.util.LinkedHashSet<>(step.successors())) {
                 if (!workflow.containsKey(next)) {
                     violations.add(new Violation("/workflow/" + step.id(), "refers to '" + next + "', which is not a step"
                             + " of the workflow"));

@@ -22,6 +22,8 @@ public class PlaybookLibrary {
     FunctionCatalog catalog;
 
     private PlaybookDocuments documents;
+    /** Stored versions were checked when stored: a function later gone from the catalog fails its step, not the read. */
+    private final PlaybookDocuments stored = new PlaybookDocuments(function -> true);
     private final Map<String, Playbook> parsed = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -40,7 +42,7 @@ public class PlaybookLibrary {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<Playbook> read = store.version(id, version).map(stored -> documents.read(id, version, stored.document()));
+        Optional<Playbook> read = store.version(id, version).map(kept -> stored.read(id, version, kept.document()));
         read.ifPresent(playbook -> {
             if (parsed.size() >= KEPT) {
                 parsed.clear();

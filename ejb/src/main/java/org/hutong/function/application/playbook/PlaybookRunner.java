@@ -96,7 +96,8 @@ public class PlaybookRunner {
         PlaybookStore.Run run = new PlaybookStore.Run(UUID.randomUUID().toString(), playbook.id(), playbook.version(),
                 ONGOING, json(values), now, actor, Optional.empty(), Optional.empty());
         store.addRun(run);
-        store.addStep(PlaybookStore.StepRow.reached(run.id(), playbook.workflowStart(), Optional.empty(), now));
+        store.addStep(PlaybookStore.StepRow.reached(run.id(), playbook.workflowStart(), Optional.empty(),
+                now.plus(playbook.step(playbook.workflowStart()).delay())));
         audit.record(AuditEntry.success(actor, "playbook.start", run.id(), playbook.id() + " version "
                 + playbook.version() + " with " + supplied.keySet()));
         LOG.log(Level.INFO, "{0} started run {1} of playbook {2} version {3}",
@@ -219,6 +220,13 @@ public class PlaybookRunner {
             }
             Command.InvokeFunction invoke = (Command.InvokeFunction) command;
             String target = VariableValues.substitute(invoke.target(), values);
+            if (!target.equals(invoke.target()) && RuleTarget.parse(target).filter(parsed ->
+                    parsed.kind() == RuleTarget.Kind.PRODUCT).isEmpty()) {
+                // A value from information or a product's answer names at most one product, never a crowd.
+                ended(playbook, run, step, row.ended(StepStatus.FAILED, now, "the target '" + target
+                        + "' from a variable is not a product id", Optional.empty()), false);
+                return;
+            }
             JsonObject arguments = (JsonObject) VariableValues.substitute(invoke.arguments(), values);
             Duration timeout = step.timeout().orElse(actionTimeout);
             RuleInvocation started = invocations.invokeForRule(new InvocationRequest(invoke.function(), target, arguments,
@@ -288,6 +296,11 @@ public class PlaybookRunner {
         Instant now = row.finishedAt().orElse(clock.instant());
         Optional<String> next = step.next(success);
         if (next.isPresent()) {
+            if (!success) {
+                // The run may still end well, but not without saying that it went the failure's way.
+                noteFailure(run, "step " + step.id() + " (" + step.name() + ") ended " + row.status() + "; went on to "
+                        + next.get());
+            }
             reach(playbook, run, next.get(), row.parentStepId(), now);
         } else if (!success) {
             fail(run, "step " + step.id() + " (" + step.name() + ") ended " + row.status() + " and has no on_failure: "
@@ -322,6 +335,21 @@ public class PlaybookRunner {
 
     private void fail(PlaybookStore.Run run, String reason) {
         finish(run, StepStatus.FAILED, reason);
+        // What else was under way stops with the run: nobody is left waiting on a question no one can answer.
+        Instant now = clock.instant();
+        for (PlaybookStore.StepRow open : store.steps(run.id())) {
+            if (!open.finishedAt().isPresent() && !StepStatus.SUCCEEDED.equals(open.status())) {
+                store.updateStep(open.ended(StepStatus.FAILED, now, "the run failed", Optional.empty()));
+            }
+        }
+    }
+
+    private void noteFailure(PlaybookStore.Run run, String note) {
+        PlaybookStore.Run current = store.run(run.id()).orElse(run);
+        String reason = current.reason().map(earlier -> earlier + "; " + note).orElse(note);
+        store.updateRun(new PlaybookStore.Run(current.id(), current.playbookId(), current.playbookVersion(),
+                current.status(), current.variables(), current.startedAt(), current.startedBy(), current.finishedAt(),
+                Optional.of(reason)));
     }
 
     private void finish(PlaybookStore.Run run, String status, String reason) {
@@ -329,9 +357,10 @@ public class PlaybookRunner {
         if (!ONGOING.equals(current.status())) {
             return;
         }
+        Optional<String> why = reason == null ? current.reason()
+                : Optional.of(current.reason().map(earlier -> earlier + "; " + reason).orElse(reason));
         store.updateRun(new PlaybookStore.Run(current.id(), current.playbookId(), current.playbookVersion(), status,
-                current.variables(), current.startedAt(), current.startedBy(), Optional.of(clock.instant()),
-                Optional.ofNullable(reason)));
+                current.variables(), current.startedAt(), current.startedBy(), Optional.of(clock.instant()), why));
         audit.record(AuditEntry.success(Playbook.actor(run.id()), "playbook.end", run.id(), status
                 + (reason == null ? "" : ": " + reason)));
         LOG.log(Level.INFO, "Playbook run {0} of {1} ended {2}{3}", new Object[] {run.id(), run.playbookId(), status,

@@ -26,8 +26,8 @@ public class PlaybookRuns {
         if (stored.isEmpty()) {
             return new PlaybookLauncher.Launch(Optional.empty(), Optional.of("no playbook " + playbookId));
         }
-        Playbook playbook = library.version(playbookId, stored.get().version()).orElseThrow();
         try {
+            Playbook playbook = library.version(playbookId, stored.get().version()).orElseThrow();
             return new PlaybookLauncher.Launch(Optional.of(runner.start(playbook, variables, actor).id()), Optional.empty());
         } catch (InvalidPlaybookException e) {
             return new PlaybookLauncher.Launch(Optional.empty(), Optional.of(e.getMessage()));

@@ -167,6 +167,11 @@ public final class RuleDocuments {
             violations.add(new Violation("/trigger/count", "not for a correlating rule: every matching alert joins its"
                     + " incident"));
         }
+        for (String member : List.of("maxFiringsPerMinute", "actOnProducer")) {
+            if (rule.containsKey(member)) {
+                violations.add(new Violation("/" + member, "not for a correlating rule: it acts on no product"));
+            }
+        }
         JsonObject spec = action.getJsonObject("correlate");
         placeholders(spec.get("by"), "/action/correlate/by", violations);
         Duration within = duration(spec.getString("within"), "/action/correlate/within", MIN_TIMEOUT, MAX_COUNT_WINDOW,
@@ -190,6 +195,9 @@ public final class RuleDocuments {
         }
         if (rule.containsKey("approval")) {
             violations.add(new Violation("/approval", "a playbook asks for approval in a manual step of its own"));
+        }
+        if (rule.containsKey("actOnProducer")) {
+            violations.add(new Violation("/actOnProducer", "a playbook's steps name the products it acts on"));
         }
         JsonObject variables = action.containsKey("variables") ? action.getJsonObject("variables")
                 : JsonValue.EMPTY_JSON_OBJECT;

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  * The condition of an if-condition step, in the subset of the STIX patterning comparison the hub
  * supports: one comparison of a variable with a literal, {@code __name__:value OP literal}, where OP is
  * {@code =}, {@code !=}, {@code <}, {@code <=}, {@code >} or {@code >=} and the literal a single-quoted
- * string, a number, {@code true} or {@code false}. Numbers compare as numbers, everything else as text;
+ * string, a number, {@code true} or {@code false}. Unquoted numbers compare as numbers, everything else as text;
  * an unknown variable makes the condition false.
  */
-public record StepCondition(String variable, String operator, String literal) {
+public record StepCondition(String variable, String operator, String literal, boolean quoted) {
 
     private static final Pattern SYNTAX = Pattern.compile(
             "\\s*(__[a-zA-Z_][a-zA-Z0-9_-]{0,199}__):value\\s*(!=|<=|>=|=|<|>)\\s*('(?:[^'\\\\]|\\\\.)*'|-?[0-9]+(?:\\.[0-9]+)?|true|false)\\s*");
@@ -25,10 +25,11 @@ public record StepCondition(String variable, String operator, String literal) {
             return Optional.empty();
         }
         String literal = matcher.group(3);
-        if (literal.startsWith("'")) {
+        boolean quoted = literal.startsWith("'");
+        if (quoted) {
             literal = literal.substring(1, literal.length() - 1).replaceAll("\\\\(.)", "$1");
         }
-        return Optional.of(new StepCondition(matcher.group(1), matcher.group(2), literal));
+        return Optional.of(new StepCondition(matcher.group(1), matcher.group(2), literal, quoted));
     }
 
     public boolean holds(Map<String, String> values) {
@@ -37,8 +38,9 @@ public record StepCondition(String variable, String operator, String literal) {
             return false;
         }
         int comparison;
-        Optional<BigDecimal> left = number(value);
-        Optional<BigDecimal> right = number(literal);
+        // A quoted literal is text ('007' is not 7); an unquoted number compares as a number.
+        Optional<BigDecimal> left = quoted ? Optional.empty() : number(value);
+        Optional<BigDecimal> right = quoted ? Optional.empty() : number(literal);
         if (left.isPresent() && right.isPresent()) {
             comparison = left.get().compareTo(right.get());
         } else {

@@ -34,14 +34,18 @@ public class PlaybookTables implements PlaybookStore {
     @Override
     public int save(String id, String name, String document, Instant at, String by) {
         try {
-            int version = 1;
+            // Versions are never reused, not even after a delete: runs and caches name them.
+            try (PreparedStatement lock = connection().prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "playbook:" + id);
+                lock.execute();
+            }
+            int version;
             try (PreparedStatement select = connection().prepareStatement(
-                    "SELECT version FROM playbook WHERE playbook_id = ? FOR UPDATE")) {
+                    "SELECT COALESCE(MAX(version), 0) + 1 FROM playbook_version WHERE playbook_id = ?")) {
                 select.setString(1, id);
                 try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        version = row.getInt(1) + 1;
-                    }
+                    row.next();
+                    version = row.getInt(1);
                 }
             }
             try (PreparedStatement insert = connection().prepareStatement("INSERT INTO playbook_version (playbook_id,"
@@ -277,7 +281,9 @@ public class PlaybookTables implements PlaybookStore {
     public List<StepRow> actionable(Instant now, int limit) {
         return stepRows("SELECT " + STEP_COLUMNS + " FROM playbook_step_run s JOIN playbook_run r ON r.run_id = s.run_id"
                 + " WHERE r.status = 'ongoing' AND ((s.status = 'ready' AND s.due_at <= ?)"
-                + " OR (s.status = 'ongoing' AND s.invocation_id IS NOT NULL)"
+                // Only invocations that ended: steps waiting on running ones must not crowd out the rest.
+                + " OR (s.status = 'ongoing' AND s.invocation_id IS NOT NULL AND EXISTS (SELECT 1 FROM invocation i"
+                + " WHERE i.invocation_id = s.invocation_id AND i.status <> 'RUNNING'))"
                 + " OR (s.status = 'await_user_input' AND s.deadline <= ?))"
                 + " ORDER BY s.due_at LIMIT " + Math.max(1, limit), List.of(), now);
     }

@@ -54,9 +54,12 @@ public class IncidentCorrelation {
      * @param alert the alert as the API serves it (envelope members and {@code hub})
      * @param window how long after the last joined alert the next one still joins
      */
-    public Correlated correlate(String ruleId, String ruleName, String actor, String key, Duration window,
+    public Correlated correlate(String ruleId, String ruleName, String actor, String filledKey, Duration window,
             JsonObject alert, Instant receivedAt) {
-        CorrelatedAlert facts = facts(alert);
+        // Keys come from what products wrote: long ones are kept as their digest, so no alert can
+        // overflow a column and stop the rule engine.
+        String key = CorrelationKeys.bounded(filledKey);
+        CorrelatedAlert facts = facts(alert, receivedAt);
         Optional<CorrelationGroup> group = store.find(ruleId, key).filter(open -> open.stillOpenAt(receivedAt, window));
         Optional<IncidentRecord> incident = group
                 .flatMap(open -> records.findByRecordId(IncidentRecord.class, open.incidentRecordId()))
@@ -67,14 +70,14 @@ public class IncidentCorrelation {
             joined.restate(IncidentDraft.joined(joined.state(), ruleName, group.get(), facts), receivedAt);
             store.save(group.get().joined(facts, receivedAt));
             records.append(RecordChange.observed(joined, receivedAt, actor, facts.hubId(), null, null));
-            correlated = new Correlated(joined.recordId(), false, publish(joined));
+            correlated = new Correlated(joined.recordId(), false, publish(joined, "joined"));
         } else {
             IncidentRecord opened = IncidentRecord.correlated(IncidentDraft.opened(ruleName, key, facts), receivedAt);
             records.add(opened);
             store.save(CorrelationGroup.opened(ruleId, key, opened.recordId(), facts, receivedAt));
             records.append(RecordChange.observed(opened, receivedAt, actor, facts.hubId(), null,
                     IncidentStatus.NEW.code()));
-            correlated = new Correlated(opened.recordId(), true, publish(opened));
+            correlated = new Correlated(opened.recordId(), true, publish(opened, "opened"));
             LOG.log(Level.INFO, "Rule {0} opened incident {1} (grade {2}) for the key {3}",
                     new Object[] {ruleId, opened.recordId(), opened.grade(), key});
         }
@@ -88,14 +91,15 @@ public class IncidentCorrelation {
         return status != IncidentStatus.RESOLVED && status != IncidentStatus.CLOSED;
     }
 
-    private String publish(IncidentRecord incident) {
-        return ingestion.publishOwn(InformationType.INCIDENT, IncidentPublication.of(incident));
+    private String publish(IncidentRecord incident, String change) {
+        return ingestion.publishOwn(InformationType.INCIDENT, IncidentPublication.of(incident, change));
     }
 
-    private CorrelatedAlert facts(JsonObject alert) {
+    private CorrelatedAlert facts(JsonObject alert, Instant receivedAt) {
         JsonObject body = alert.getJsonObject("body");
         return new CorrelatedAlert(alert.getJsonObject("hub").getString("id"), body.getString("name"),
-                body.getString("category"), body.getInt("severity"), Instant.parse(alert.getString("time")),
+                body.getString("category"), body.getInt("severity"),
+                CorrelationKeys.plausible(Instant.parse(alert.getString("time")), receivedAt),
                 affectedAssets(body.getJsonObject("destination")));
     }
 

@@ -23,13 +23,14 @@ public final class IncidentDraft {
     /** The producer id under which the hub reports the incidents it correlates and every incident change. */
     public static final String REPORTER = "hutong";
     private static final int MAX_TITLE = 512;
+    private static final int MAX_KEY_SHOWN = 200;
 
     private IncidentDraft() {
     }
 
     public static JsonObject opened(String ruleName, String key, CorrelatedAlert alert) {
         Set<String> assets = refs(alert, new LinkedHashSet<>());
-        String title = alert.name() + " (" + key + ")";
+        String title = alert.name() + " (" + shown(key) + ")";
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("title", title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title)
                 .add("category", alert.topCategory())
@@ -83,7 +84,11 @@ public final class IncidentDraft {
 
     private static String description(String ruleName, String key, int alerts) {
         return alerts + (alerts == 1 ? " alert" : " alerts") + " correlated by the rule '" + ruleName + "' with the key '"
-                + key + "'";
+                + shown(key) + "'";
+    }
+
+    private static String shown(String key) {
+        return key.length() <= MAX_KEY_SHOWN ? key : key.substring(0, MAX_KEY_SHOWN) + "...";
     }
 
     private static String higher(String a, String b) {

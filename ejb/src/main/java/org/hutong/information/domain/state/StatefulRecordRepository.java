@@ -10,10 +10,10 @@ public interface StatefulRecordRepository {
     /** The assets that hold any of these identity keys (normally one; several when keys were split). */
     List<AssetRecord> findAssetsByIdentity(Collection<String> identityKeys);
 
-    /** The vulnerabilities known by any of these identifiers. */
     /** The assets that have any of these addresses ({@link AssetIdentity#ipKey}, {@link AssetIdentity#macKey}). */
     List<AssetRecord> findAssetsByAddress(Collection<String> addressKeys);
 
+    /** The vulnerabilities known by any of these identifiers. */
     List<VulnerabilityRecord> findVulnerabilitiesByIdentifier(Collection<String> identifiers);
 
     Optional<IncidentRecord> findIncidentByIdentity(String identityKey);

@@ -95,6 +95,16 @@ class PlaybookDocumentsTest {
     }
 
     @Test
+    void anInvocationMayTakeADayAtMostAndStepIdsFitTheirColumn() {
+        String slow = ISOLATION.replace("\"name\":\"Isolate\",", "\"name\":\"Isolate\",\"timeout\":86400001,");
+        assertThat(catchThrowableOfType(() -> DOCUMENTS.read(ID, 1, slow), InvalidPlaybookException.class).violations())
+                .extracting(Violation::pointer).containsExactly("/workflow/" + ISOLATE + "/timeout");
+        String longId = ISOLATION.replace(DONE, "end--" + "x".repeat(100) + "--4f4a1b0e-4e4b-4b95-8ca7-a08f5b6c7d84");
+        assertThat(catchThrowableOfType(() -> DOCUMENTS.read(ID, 1, longId), InvalidPlaybookException.class))
+                .isNotNull();
+    }
+
+    @Test
     void aWorkflowIsATreeReachedFromItsStart() {
         String merged = ISOLATION.replace("\"on_failure\":\"" + REFUSED + "\"", "\"on_failure\":\"" + DONE + "\"");
         InvalidPlaybookException refused = catchThrowableOfType(() -> DOCUMENTS.read(ID, 1, merged),
@@ -104,6 +114,10 @@ class PlaybookDocumentsTest {
         assertThat(refused.violations()).extracting(Violation::message)
                 .anySatisfy(message -> assertThat(message).contains("not reached from workflow_start"))
                 .anySatisfy(message -> assertThat(message).contains("more than one step"));
+
+        String sameEitherWay = ISOLATION.replace("\"on_success\":\"" + CHECK + "\"",
+                "\"on_success\":\"" + CHECK + "\",\"on_failure\":\"" + CHECK + "\"");
+        assertThat(DOCUMENTS.read(ID, 1, sameEitherWay).step(ISOLATE).next(false)).contains(CHECK);
 
         String both = ISOLATION.replace("\"on_completion\":\"" + APPROVE + "\"",
                 "\"on_completion\":\"" + APPROVE + "\",\"on_success\":\"" + APPROVE + "\"");

@@ -103,5 +103,9 @@ class RuleDocumentsTest {
                 Instant.EPOCH), InvalidRuleException.class);
         assertThat(refused.violations()).extracting(Violation::pointer).containsExactlyInAnyOrder(
                 "/action/function", "/trigger/type", "/dedupe", "/action/correlate/within");
+        assertThat(catchThrowableOfType(() -> DOCUMENTS.read("bf", 1, correlate.replace("}}}",
+                "}},\"maxFiringsPerMinute\":5,\"actOnProducer\":true}"), Instant.EPOCH), InvalidRuleException.class)
+                .violations()).extracting(Violation::pointer).containsExactlyInAnyOrder("/maxFiringsPerMinute",
+                        "/actOnProducer");
     }
 }

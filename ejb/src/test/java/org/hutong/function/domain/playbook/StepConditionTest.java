@@ -16,6 +16,9 @@ class StepConditionTest {
         "__count__:value >= 5         | 12    | true",
         "__count__:value < 5          | 12    | false",
         "__count__:value = 5.0        | 5     | true",
+        "__version__:value = 1.1      | 1.10  | true",
+        "__version__:value = '1.1'    | 1.10  | false",
+        "__code__:value = '007'       | 7     | false",
         "__ok__:value = true          | true  | true",
         "  __name__:value='it\\'s'    | it's  | true"})
     void comparesAVariableWithALiteral(String condition, String value, boolean holds) {
