@@ -182,6 +182,13 @@ class IncidentCorrelationIT {
         correlateBySource(ids.id());
         String incident = incidentsOf(alert(ids, "198.51.100.77", "192.0.2.7", 2, "network-attack/scan")).get(0);
 
+        // Products read information, not the links between alerts and incidents, nor incidents.
+        String alert = alert(ids, "198.51.100.78", "192.0.2.8", 2, "network-attack/scan");
+        assertThat(TestIdentities.product(ids.id()).get("/information/" + alert + "/incidents").statusCode())
+                .isEqualTo(403);
+        assertThat(TestIdentities.product(ids.id()).get("/incidents/" + incident + "/alerts").statusCode())
+                .isEqualTo(403);
+
         // The producer id the hub reports under cannot be registered …
         HttpResponse<String> registration = Hub.post("/products", "application/json", """
                 {"id":"hutong","vendor":"Evil","name":"hub","version":"1","category":"security-management",

@@ -18,4 +18,8 @@ public record AuditEntry(String actor, String action, String target, String outc
     public static AuditEntry refused(String actor, String action, String target, String reason) {
         return new AuditEntry(actor, action, target, "refused", reason);
     }
+
+    public static AuditEntry failure(String actor, String action, String target, String reason) {
+        return new AuditEntry(actor, action, target, "failure", reason);
+    }
 }

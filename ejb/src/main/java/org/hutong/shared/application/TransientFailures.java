@@ -34,6 +34,27 @@ public final class TransientFailures {
         }
     }
 
+    /**
+     * Whether a failure is the database's or the broker's rather than the work's: a conflict another
+     * attempt removes, a lost or refused connection, a server shutting down or out of resources. Work
+     * that fails otherwise fails the same way every time (a poison item).
+     */
+    public static boolean isInfrastructure(Throwable failure) {
+        if (isTransient(failure)) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (sql.getSQLState() == null || sql.getSQLState().startsWith("08")
+                    || sql.getSQLState().startsWith("53") || sql.getSQLState().startsWith("57"))) {
+                return true;
+            }
+            if (cause instanceof jakarta.jms.JMSException || cause instanceof jakarta.jms.JMSRuntimeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException) {

@@ -126,6 +126,12 @@ public final class PlaybookDocuments {
                     command = Optional.of(command(step.getJsonArray("commands").getJsonObject(0), at + "/commands/0",
                             variables, violations));
                 }
+                if (step.containsKey("out_args") && command.get() instanceof Command.InvokeFunction invoke
+                        && RuleTarget.parse(invoke.target()).filter(t -> t.kind() != RuleTarget.Kind.PRODUCT).isPresent()) {
+                    // Several products would answer: whose answer sets the variables would be chance.
+                    violations.add(new Violation(at + "/out_args", "take out_args from one product: the target is "
+                            + invoke.target()));
+                }
                 for (String out : strings(step.getJsonArray("out_args"))) {
                     Variable variable = variables.get(out);
                     if (variable == null || variable.constant()) {

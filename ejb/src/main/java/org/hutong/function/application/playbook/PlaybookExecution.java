@@ -5,15 +5,21 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * One step of the playbook engine, in one transaction: one engine across servers (an advisory lock),
- * the due steps of ongoing runs executed, finished invocations and expired waits taken in. Everything a
- * run is lives in its rows, so after a restart the engine picks up where the last commit left it.
+ * The playbook engine's transactions. Each step row is worked on in a transaction of its own that
+ * locks its run, so one run that cannot go on (whatever the reason) fails alone instead of holding
+ * up the others, and two servers' engines never act on one run at once. Everything a run is lives in
+ * its rows: after a restart the engine picks up where the last commit left it.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class PlaybookExecution {
+
+    private static final Logger LOG = Logger.getLogger(PlaybookExecution.class.getName());
 
     @Inject
     PlaybookStore store;
@@ -24,17 +30,29 @@ public class PlaybookExecution {
     @Inject
     Clock clock;
 
-    /** @return how many step rows changed (0: nothing to do, or another server's engine is at work) */
-    public int advance(int max) {
-        if (!store.claimEngine()) {
-            return 0;
-        }
-        int changed = 0;
-        for (PlaybookStore.StepRow row : store.actionable(clock.instant(), max)) {
-            if (runner.act(row)) {
-                changed++;
-            }
-        }
-        return changed;
+    /** The step rows there is work on now, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<PlaybookStore.StepRow> due(int max) {
+        return store.actionable(clock.instant(), max);
+    }
+
+    /** Works on one row; answers whether it changed anything. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean act(PlaybookStore.StepRow row) {
+        return runner.act(row);
+    }
+
+    /** Ends a run the engine could not move on, with the reason, in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failRun(String runId, String stepId, String reason) {
+        LOG.log(Level.WARNING, "Playbook run {0} failed at step {1}: {2}", new Object[] {runId, stepId, reason});
+        runner.abandon(runId, "step " + stepId + " could not be executed: " + reason);
+    }
+
+    /** Whether the run a row belongs to is still going (a failed attempt may have ended it). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public boolean ongoing(String runId) {
+        Optional<PlaybookStore.Run> run = store.run(runId);
+        return run.isPresent() && StepStatus.ONGOING.equals(run.get().status());
     }
 }

@@ -333,6 +333,11 @@ public class PlaybookRunner {
                 Optional.empty()), true);
     }
 
+    /** Ends a run that cannot go on (its step failed to execute), locked first. */
+    public void abandon(String runId, String reason) {
+        store.lockRun(runId).filter(run -> ONGOING.equals(run.status())).ifPresent(run -> fail(run, reason));
+    }
+
     private void fail(PlaybookStore.Run run, String reason) {
         finish(run, StepStatus.FAILED, reason);
         // What else was under way stops with the run: nobody is left waiting on a question no one can answer.

@@ -95,6 +95,4 @@ public interface PlaybookStore {
      */
     List<StepRow> actionable(Instant now, int limit);
 
-    /** Whether this server's engine may work (one engine across servers; held until the transaction ends). */
-    boolean claimEngine();
 }

@@ -21,7 +21,9 @@ public enum FiringOutcome {
     /** A correlating rule joined the alert to an incident, or opened one (the reason names it). */
     CORRELATED("correlated"),
     /** A playbook run was started (the firing names it). */
-    PLAYBOOK_STARTED("playbook-started");
+    PLAYBOOK_STARTED("playbook-started"),
+    /** Looking at the item failed every time (the reason says why): the engine set it aside and went on. */
+    FAILED("failed");
 
     private final String wireName;
 

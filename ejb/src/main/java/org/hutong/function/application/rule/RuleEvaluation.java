@@ -151,6 +151,45 @@ public class RuleEvaluation {
         audit.record(AuditEntry.success(rule.actor(), "linkage.fire", observed.hubId(), outcome.wireName() + ": " + reason));
     }
 
+    /**
+     * Sets aside the next stored item, which the engine could not evaluate even alone: a {@code failed}
+     * firing of every enabled rule whose trigger matches it, with the reason, audited, and the position moved
+     * past it — recorded, never silently skipped, and the rules go on with the items after it.
+     *
+     * @return 1 when an item was set aside, 0 when there was none or another server's engine is at work
+     */
+    public int setAside(String reason) {
+        OptionalLong position = store.claimPosition();
+        if (position.isEmpty()) {
+            return 0;
+        }
+        List<InformationText> items = information.findText(InformationCriteria.of(Optional.empty(), Optional.empty(),
+                position.getAsLong(), 1));
+        if (items.isEmpty()) {
+            return 0;
+        }
+        InformationText item = items.get(0);
+        Instant now = clock.instant();
+        String hubId = item.sequence() + "";
+        try {
+            Observed observed = planner.observe(item.json(), item.receivedAt(), new HashMap<>());
+            hubId = observed.hubId();
+            for (LinkageRule rule : rules.enabled()) {
+                if (rule.appliesTo(observed)) {
+                    store.record(RuleStore.Firing.of(rule.id(), rule.version(), observed.hubId(), observed.producer(),
+                            FiringOutcome.FAILED.wireName(), null, null, reason, now));
+                }
+            }
+        } catch (RuntimeException unreadable) {
+            reason = reason + "; the item could not be read either: " + unreadable.getMessage();
+        }
+        store.advance(item.sequence());
+        audit.record(AuditEntry.failure("hutong", "linkage.set-aside", hubId, reason));
+        LOG.log(Level.WARNING, "The rule engine set aside stored item {0} (sequence {1}): {2}",
+                new Object[] {hubId, item.sequence(), reason});
+        return 1;
+    }
+
     /** Whether a match fires: always, or for a counting trigger when it is the n-th of its key within the window. */
     private boolean counted(LinkageRule rule, Observed observed) {
         if (rule.count().isEmpty()) {

@@ -24,8 +24,9 @@ import org.hutong.shared.infrastructure.work.Wakeup;
 
 /**
  * Runs playbook steps on one container-managed thread, every {@code hutong.playbook.poll} when there is
- * nothing to do; one server's engine at a time (an advisory lock); retries with a back-off while the
- * database is away. Runs live in the database, so a restarted server continues them.
+ * nothing to do ({@link PlaybookTurn}); each step in a transaction of its own that locks its run, so the
+ * engines of several servers share the work without acting on one run at once; retries with a back-off
+ * while the database is away. Runs live in the database, so a restarted server continues them.
  */
 @Singleton
 @Startup
@@ -60,7 +61,7 @@ public class PlaybookEngine {
     @PostConstruct
     void start() {
         loop = new WorkLoop(LOG, "The playbook engine cannot run; runs wait for it: {0}", "The playbook engine runs again",
-                () -> execution.advance(batchMax), new Wakeup(), poll, maxBackoff);
+                () -> new PlaybookTurn(execution).run(batchMax), new Wakeup(), poll, maxBackoff);
         running = executor.submit(loop);
         LOG.log(Level.INFO, "Playbook engine started: up to {0} steps a turn, every {1} when idle",
                 new Object[] {batchMax, poll});

@@ -12,15 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hutong.exchange.infrastructure.persistence.AdvisoryLocks;
 import org.hutong.function.application.playbook.PlaybookStore;
 
 /** Playbooks, versions, runs and step rows in PostgreSQL (V12). */
 @ApplicationScoped
 public class PlaybookTables implements PlaybookStore {
 
-    /** One playbook engine across servers. */
-    static final long ENGINE_LOCK = 0x487574_6f6e67_04L;
     private static final String CURRENT = "SELECT p.playbook_id, p.version, p.name, p.updated_at, p.updated_by, v.document"
             + " FROM playbook p JOIN playbook_version v ON v.playbook_id = p.playbook_id AND v.version = p.version";
     private static final String RUN_COLUMNS = "run_id, playbook_id, playbook_version, status, variables, started_at,"
@@ -311,15 +308,6 @@ public class PlaybookTables implements PlaybookStore {
             return found;
         } catch (SQLException e) {
             throw failure("read playbook steps", e);
-        }
-    }
-
-    @Override
-    public boolean claimEngine() {
-        try {
-            return AdvisoryLocks.tryTransactionLock(connection(), ENGINE_LOCK);
-        } catch (SQLException e) {
-            throw failure("claim the playbook engine", e);
         }
     }
 

@@ -63,7 +63,8 @@ public class LinkageEngine {
     @PostConstruct
     void start() {
         loop = new WorkLoop(LOG, "The rule engine cannot run; stored information waits for it: {0}",
-                "The rule engine runs again", () -> evaluation.evaluateNext(batchMax), stored, poll, maxBackoff);
+                "The rule engine runs again", new PoisonTolerantSteps(evaluation, batchMax)::next, stored, poll,
+                maxBackoff);
         running = executor.submit(loop);
         LOG.log(Level.INFO, "Rule engine started: up to {0} stored items a step", batchMax);
     }

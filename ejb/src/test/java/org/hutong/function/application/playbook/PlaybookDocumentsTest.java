@@ -35,7 +35,7 @@ class PlaybookDocumentsTest {
                        "commands":[{"type":"manual","command":"Isolate __host__:value?"}],
                        "on_success":"%4$s","on_failure":"%6$s"},
                "%4$s":{"type":"action","name":"Isolate",
-                       "commands":[{"type":"hutong-function","function":"dispose.isolate-host","target":"all",
+                       "commands":[{"type":"hutong-function","function":"dispose.isolate-host","target":"edr-01",
                                     "arguments":{"host":{"ip":"__host__:value"}}}],
                        "out_args":["__isolated__"],"on_success":"%5$s"},
                "%5$s":{"type":"if-condition","condition":"__isolated__:value = 'true'","on_true":"%8$s",
@@ -54,7 +54,7 @@ class PlaybookDocumentsTest {
         assertThat(playbook.workflowStart()).isEqualTo(START);
         assertThat(playbook.step(APPROVE).command()).containsInstanceOf(Command.Manual.class);
         assertThat(playbook.step(APPROVE).timeout()).contains(Duration.ofMinutes(1));
-        assertThat(playbook.step(ISOLATE).command()).contains(new Command.InvokeFunction("dispose.isolate-host", "all",
+        assertThat(playbook.step(ISOLATE).command()).contains(new Command.InvokeFunction("dispose.isolate-host", "edr-01",
                 org.hutong.shared.domain.JsonApi.JSON.createObjectBuilder()
                         .add("host", org.hutong.shared.domain.JsonApi.JSON.createObjectBuilder().add("ip", "__host__:value"))
                         .build()));
@@ -99,6 +99,9 @@ class PlaybookDocumentsTest {
         String slow = ISOLATION.replace("\"name\":\"Isolate\",", "\"name\":\"Isolate\",\"timeout\":86400001,");
         assertThat(catchThrowableOfType(() -> DOCUMENTS.read(ID, 1, slow), InvalidPlaybookException.class).violations())
                 .extracting(Violation::pointer).containsExactly("/workflow/" + ISOLATE + "/timeout");
+        String crowd = ISOLATION.replace("\"target\":\"edr-01\"", "\"target\":\"category:computing-environment\"");
+        assertThat(catchThrowableOfType(() -> DOCUMENTS.read(ID, 1, crowd), InvalidPlaybookException.class).violations())
+                .extracting(Violation::pointer).containsExactly("/workflow/" + ISOLATE + "/out_args");
         String longId = ISOLATION.replace(DONE, "end--" + "x".repeat(100) + "--4f4a1b0e-4e4b-4b95-8ca7-a08f5b6c7d84");
         assertThat(catchThrowableOfType(() -> DOCUMENTS.read(ID, 1, longId), InvalidPlaybookException.class))
                 .isNotNull();

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hutong.shared.application.TransientFailures;
 
 /** Exception mappers that turn every failure into {@code application/problem+json}. */
 public final class ProblemMappers {
@@ -52,13 +53,23 @@ public final class ProblemMappers {
         }
     }
 
-    /** Anything else is the hub's fault: log it with a reference the caller can quote. */
+    /**
+     * Anything else is the hub's fault: log it with a reference the caller can quote — except a change
+     * that met another one to the same thing at the same moment (an operator's transition and the rule
+     * engine joining an alert to the incident): 409, and the same request again will do.
+     */
     @Provider
     public static class UnexpectedMapper extends ProblemMapper<Throwable> {
         private static final Logger LOG = Logger.getLogger(UnexpectedMapper.class.getName());
 
         @Override
         protected Problem problem(Throwable exception, String instance) {
+            if (TransientFailures.isTransient(exception)) {
+                LOG.log(Level.INFO, "A concurrent change met {0}: {1}", new Object[] {instance,
+                        org.hutong.shared.application.Failures.rootMessage(exception)});
+                return Problem.of(Response.Status.CONFLICT, "concurrent-change", "Something else changed the same"
+                        + " data at the same moment; send the request again.", instance, List.of());
+            }
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, exception, () -> "Unexpected failure, reference " + reference);
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",

@@ -24,6 +24,17 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aConcurrentChangeIsAConflictToRetryNotTheHubsFault() {
+        Response conflict = new ProblemMappers.UnexpectedMapper().toResponse(new jakarta.ejb.EJBException(
+                new jakarta.persistence.OptimisticLockException("incident changed")));
+        Response fault = new ProblemMappers.UnexpectedMapper().toResponse(new IllegalStateException("bug"));
+
+        assertThat(conflict.getStatus()).isEqualTo(409);
+        assertThat(((Problem) conflict.getEntity()).type()).isEqualTo("https://hutong.org/problems/concurrent-change");
+        assertThat(fault.getStatus()).isEqualTo(500);
+    }
+
+    @Test
     void keepsTheStatusAndHeadersOfWhatJaxRsRefuses() {
         Response response = new ProblemMappers.WebApplicationMapper()
                 .toResponse(new NotAllowedException("GET", new String[] {"POST"}));
