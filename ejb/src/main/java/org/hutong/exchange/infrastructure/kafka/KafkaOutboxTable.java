@@ -34,7 +34,7 @@ import org.hutong.exchange.infrastructure.persistence.AdvisoryLocks;
 public class KafkaOutboxTable implements KafkaOutbox {
 
     /** Serializes Kafka relays across servers: a transaction that holds it is the only one publishing. */
-    static final long RELAY_LOCK = 0x487574_6f6e67_02L;
+    static final long RELAY_LOCK = 0x487574_6f6e67_04L;
 
     private static final String INSERT = "INSERT INTO kafka_outbox (topic, record_key, headers, body, created_at)"
             + " VALUES (?, ?, ?, ?, ?)";
