@@ -28,12 +28,12 @@ import org.hutong.function.application.InvocationRequest;
 import org.hutong.function.application.InvocationView;
 import org.hutong.function.application.Invocations;
 import org.hutong.function.application.RuleInvocation;
+import org.hutong.function.application.TargetProducts;
 import org.hutong.function.domain.playbook.Command;
 import org.hutong.function.domain.playbook.Playbook;
 import org.hutong.function.domain.playbook.Step;
 import org.hutong.function.domain.playbook.VariableValues;
 import org.hutong.function.domain.rule.RuleTarget;
-import org.hutong.registry.application.Provider;
 import org.hutong.registry.application.Providers;
 
 /**
@@ -245,16 +245,7 @@ public class PlaybookRunner {
     }
 
     private List<String> targets(String function, String target) {
-        Optional<RuleTarget> parsed = RuleTarget.parse(target);
-        if (parsed.isEmpty()) {
-            return List.of();
-        }
-        return switch (parsed.get().kind()) {
-            case PRODUCT -> List.of(parsed.get().name());
-            case ALL -> products.activeProviders(function).stream().map(Provider::id).toList();
-            case CATEGORY -> products.activeProviders(function).stream()
-                    .filter(product -> parsed.get().name().equals(product.category())).map(Provider::id).toList();
-        };
+        return RuleTarget.parse(target).map(parsed -> TargetProducts.of(products, function, parsed)).orElse(List.of());
     }
 
     private boolean invocationEnded(Playbook playbook, PlaybookStore.Run run, Step step, PlaybookStore.StepRow row,

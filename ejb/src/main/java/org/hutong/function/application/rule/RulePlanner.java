@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.hutong.function.application.TargetProducts;
 import org.hutong.function.domain.rule.LinkageRule;
 import org.hutong.function.domain.rule.Observed;
 import org.hutong.function.domain.rule.RuleTarget;
@@ -116,12 +117,7 @@ public class RulePlanner {
     }
 
     private List<String> targets(LinkageRule rule, Observed observed) {
-        List<String> candidates = switch (rule.target().kind()) {
-            case PRODUCT -> List.of(rule.target().name());
-            case ALL -> products.activeProviders(rule.function()).stream().map(Provider::id).toList();
-            case CATEGORY -> products.activeProviders(rule.function()).stream()
-                    .filter(product -> rule.target().name().equals(product.category())).map(Provider::id).toList();
-        };
+        List<String> candidates = TargetProducts.of(products, rule.function(), rule.target());
         return rule.actOnProducer() ? candidates
                 : candidates.stream().filter(id -> !id.equals(observed.producer())).toList();
     }
