@@ -243,12 +243,4 @@ public final class PlaybookDocuments {
     private static List<String> strings(JsonArray array) {
         return array == null ? List.of() : array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
-
-    static Optional<JsonObject> parseObject(String text) {
-        try (var reader = JSON.createReader(new StringReader(text == null ? "" : text))) {
-            return Optional.of(reader.readObject());
-        } catch (JsonException | IllegalStateException e) {
-            return Optional.empty();
-        }
-    }
 }

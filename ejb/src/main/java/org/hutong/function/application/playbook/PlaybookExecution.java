@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,12 +46,5 @@ public class PlaybookExecution {
     public void failRun(String runId, String stepId, String reason) {
         LOG.log(Level.WARNING, "Playbook run {0} failed at step {1}: {2}", new Object[] {runId, stepId, reason});
         runner.abandon(runId, "step " + stepId + " could not be executed: " + reason);
-    }
-
-    /** Whether the run a row belongs to is still going (a failed attempt may have ended it). */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public boolean ongoing(String runId) {
-        Optional<PlaybookStore.Run> run = store.run(runId);
-        return run.isPresent() && StepStatus.ONGOING.equals(run.get().status());
     }
 }
