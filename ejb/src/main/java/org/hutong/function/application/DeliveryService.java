@@ -9,6 +9,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.transaction.UserTransaction;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,7 +34,14 @@ import org.hutong.registry.application.Providers;
 public class DeliveryService implements Deliveries {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
-    private static final int BATCH = 50;
+    /**
+     * Due commands and callbacks are claimed in small batches, each leased for long enough to POST the
+     * whole batch ({@link #CLAIM} × the client's 5 s connect + 10 s response time-outs, with margin): a
+     * server that dies while it POSTs leaves its claims to be retried by another when the lease ends.
+     */
+    private static final int CLAIM = 10;
+    private static final int CLAIMS_PER_TURN = 5;
+    private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
@@ -56,7 +64,19 @@ public class DeliveryService implements Deliveries {
 
     @Override
     public int deliverDue() {
-        List<Due> commands = inTransaction(() -> invocations.dueDeliveries(now(), BATCH).stream()
+        int delivered = 0;
+        for (int claim = 0; claim < CLAIMS_PER_TURN; claim++) {
+            int claimed = deliverClaimedCommands() + deliverClaimedCallbacks();
+            delivered += claimed;
+            if (claimed == 0) {
+                break;
+            }
+        }
+        return delivered;
+    }
+
+    private int deliverClaimedCommands() {
+        List<Due> commands = inTransaction(() -> invocations.claimDueDeliveries(now(), now().plus(LEASE), CLAIM).stream()
                 .map(target -> new Due(target.requestId(), callbackOf(target),
                         InvocationService.command(target.invocation(), target)))
                 .toList());
@@ -77,7 +97,11 @@ public class DeliveryService implements Deliveries {
                 return null;
             });
         }
-        List<Due> callbacks = inTransaction(() -> invocations.dueCallbacks(now(), BATCH).stream()
+        return commands.size();
+    }
+
+    private int deliverClaimedCallbacks() {
+        List<Due> callbacks = inTransaction(() -> invocations.claimDueCallbacks(now(), now().plus(LEASE), CLAIM).stream()
                 .map(invocation -> new Due(invocation.invocationId(), invocation.callbackUrl().orElseThrow(),
                         JSONB.toJson(InvocationView.of(invocation, null))))
                 .toList());
@@ -100,7 +124,7 @@ public class DeliveryService implements Deliveries {
                 return null;
             });
         }
-        return commands.size() + callbacks.size();
+        return callbacks.size();
     }
 
     private String callbackOf(InvocationTarget target) {

@@ -32,11 +32,15 @@ public interface InvocationRepository {
      */
     List<Invocation> find(String function, InvocationStatus status, long before, int limit);
 
-    /** Targets whose command waits for its next delivery attempt to a product's HTTPS callback. */
-    List<InvocationTarget> dueDeliveries(Instant now, int limit);
+    /**
+     * Claims targets whose command waits for its next delivery attempt to a product's HTTPS callback: their
+     * next attempt moves to {@code leasedUntil}, so no other server takes them while this one POSTs, and
+     * rows another transaction holds are skipped, not waited for.
+     */
+    List<InvocationTarget> claimDueDeliveries(Instant now, Instant leasedUntil, int limit);
 
-    /** Ended invocations whose caller's callback is due. */
-    List<Invocation> dueCallbacks(Instant now, int limit);
+    /** Claims ended invocations whose caller's callback is due, in the same way. */
+    List<Invocation> claimDueCallbacks(Instant now, Instant leasedUntil, int limit);
 
     void record(InvocationEvent event);
 

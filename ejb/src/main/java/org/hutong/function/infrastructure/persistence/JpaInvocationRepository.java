@@ -5,6 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -84,20 +89,46 @@ public class JpaInvocationRepository implements InvocationRepository {
     }
 
     @Override
-    public List<InvocationTarget> dueDeliveries(Instant now, int limit) {
-        return entityManager.createQuery("SELECT t FROM InvocationTarget t WHERE t.status = :pending"
-                        + " AND t.nextAttemptAt <= :now ORDER BY t.nextAttemptAt", InvocationTarget.class)
-                .setParameter("pending", TargetStatus.PENDING)
-                .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setMaxResults(limit).getResultList();
+    public List<InvocationTarget> claimDueDeliveries(Instant now, Instant leasedUntil, int limit) {
+        List<String> claimed = claim("UPDATE invocation_target SET next_attempt_at = ? WHERE target_no IN"
+                + " (SELECT target_no FROM invocation_target WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING request_id", now, leasedUntil, limit);
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("SELECT t FROM InvocationTarget t WHERE t.requestId IN :claimed"
+                        + " ORDER BY t.nextAttemptAt", InvocationTarget.class)
+                .setParameter("claimed", claimed).getResultList();
     }
 
     @Override
-    public List<Invocation> dueCallbacks(Instant now, int limit) {
-        return entityManager.createQuery("SELECT i FROM Invocation i WHERE i.callbackState = 'due'"
-                        + " AND i.callbackDueAt <= :now ORDER BY i.callbackDueAt", Invocation.class)
-                .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setMaxResults(limit).getResultList();
+    public List<Invocation> claimDueCallbacks(Instant now, Instant leasedUntil, int limit) {
+        List<String> claimed = claim("UPDATE invocation SET callback_due_at = ? WHERE invocation_no IN"
+                + " (SELECT invocation_no FROM invocation WHERE callback_state = 'due' AND callback_due_at <= ?"
+                + " ORDER BY callback_due_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING invocation_id", now, leasedUntil, limit);
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("SELECT i FROM Invocation i WHERE i.invocationId IN :claimed", Invocation.class)
+                .setParameter("claimed", claimed).getResultList();
+    }
+
+    /** Runs a claiming {@code UPDATE ... RETURNING} with (leased until, now, limit); the ids it returns. */
+    private List<String> claim(String sql, Instant now, Instant leasedUntil, int limit) {
+        try (PreparedStatement update = entityManager.unwrap(Connection.class).prepareStatement(sql)) {
+            update.setObject(1, LocalDateTime.ofInstant(leasedUntil, ZoneOffset.UTC));
+            update.setObject(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+            update.setInt(3, limit);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot claim due deliveries: " + e.getMessage(), e);
+        }
     }
 
     @Override
