@@ -59,6 +59,11 @@ public final class Database {
         return dataSource;
     }
 
+    /** Where the zero-setup server's password is, for scripts that connect on their own. */
+    static String passwordFile() {
+        return PASSWORD.toAbsolutePath().toString();
+    }
+
     static String password() {
         try {
             return Files.readString(PASSWORD).strip();

@@ -15,7 +15,7 @@ final class Deployments {
     static final List<String> MIGRATIONS = List.of("db/migration/flyway.location", "db/migration/V1__baseline.sql",
             "db/migration/V2__publication_outbox.sql", "db/migration/V3__audit_unsealed.sql",
             "db/migration/V4__information_sequence_blocks.sql",
-            "db/migration/V5__invocation_sequence_blocks.sql");
+            "db/migration/V5__invocation_sequence_blocks.sql", "db/migration/V14__information_commit_order.sql");
 
     private Deployments() {
     }

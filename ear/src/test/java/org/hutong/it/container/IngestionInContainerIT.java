@@ -12,6 +12,7 @@ import org.hutong.information.application.InformationQueries;
 import org.hutong.information.application.IngestionReceipt;
 import org.hutong.information.domain.ConflictingInformationException;
 import org.hutong.information.domain.InformationCriteria;
+import org.hutong.information.domain.ReceivePosition;
 import org.hutong.shared.domain.InformationType;
 import org.hutong.information.domain.InvalidInformationException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -70,10 +71,12 @@ class IngestionInContainerIT {
             ingestion.ingest(envelope(producer, UUID.randomUUID().toString(), i % 2 == 0 ? "alert" : "threat", "n" + i), Sender.HUB);
         }
 
-        var alerts = queries.find(InformationCriteria.of(Optional.of(InformationType.ALERT), Optional.of(producer), 0, 10));
+        var alerts = queries.find(InformationCriteria.of(Optional.of(InformationType.ALERT), Optional.of(producer),
+                ReceivePosition.START, 10));
         assertThat(alerts).extracting(view -> view.body().getString("name")).containsExactly("n0", "n2", "n4");
 
-        long afterFirst = alerts.get(0).hub().sequence();
+        var afterFirst = queries.findText(InformationCriteria.of(Optional.of(InformationType.ALERT), Optional.of(producer),
+                ReceivePosition.START, 1)).get(0).position();
         var rest = queries.find(InformationCriteria.of(Optional.of(InformationType.ALERT), Optional.of(producer), afterFirst, 1));
         assertThat(rest).extracting(view -> view.body().getString("name")).containsExactly("n2");
     }
@@ -91,7 +94,8 @@ class IngestionInContainerIT {
 
         assertThatThrownBy(() -> ingestion.ingest(original.replace("ransomware", "phishing"), Sender.HUB))
                 .isInstanceOf(ConflictingInformationException.class);
-        assertThat(queries.find(InformationCriteria.of(Optional.empty(), Optional.of(producer), 0, 10))).hasSize(1);
+        assertThat(queries.find(InformationCriteria.of(Optional.empty(), Optional.of(producer), ReceivePosition.START, 10)))
+                .hasSize(1);
     }
 
     @Test

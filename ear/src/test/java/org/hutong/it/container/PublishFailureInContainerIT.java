@@ -15,6 +15,7 @@ import org.hutong.information.application.InformationIngestion;
 import org.hutong.information.application.InformationPublisher;
 import org.hutong.information.application.InformationQueries;
 import org.hutong.information.domain.InformationCriteria;
+import org.hutong.information.domain.ReceivePosition;
 import org.hutong.information.domain.InformationRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -61,6 +62,7 @@ class PublishFailureInContainerIT {
                 IngestionInContainerIT.envelope(producer, UUID.randomUUID().toString(), "alert", "lost?"), Sender.HUB))
                 .hasRootCauseMessage("broker refused the message");
 
-        assertThat(queries.find(InformationCriteria.of(Optional.empty(), Optional.of(producer), 0, 10))).isEmpty();
+        assertThat(queries.find(InformationCriteria.of(Optional.empty(), Optional.of(producer), ReceivePosition.START, 10)))
+                .isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import jakarta.ejb.Local;
 import java.util.List;
 import java.util.Optional;
 import org.hutong.information.domain.InformationCriteria;
+import org.hutong.information.domain.ReceivePosition;
 
 /** Reading the information the hub has accepted. */
 @Local
@@ -11,12 +12,12 @@ public interface InformationQueries {
 
     Optional<InformationView> byHubId(String hubId);
 
-    /** Matching information in receive order. */
+    /** Matching information in commit order. */
     List<InformationView> find(InformationCriteria criteria);
 
     /** The same, each item already written as JSON: for serving pages. */
     List<InformationText> findText(InformationCriteria criteria);
 
-    /** The highest receive sequence a cursor may move past now: nothing at or below it is still being written. */
-    long readableUpTo();
+    /** The last position a cursor may move past now: nothing at or before it is still being written. */
+    ReceivePosition readableUpTo();
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hutong.information.domain.InformationCriteria;
 import org.hutong.information.domain.InformationRepository;
+import org.hutong.information.domain.ReceivePosition;
 import org.hutong.shared.domain.InformationType;
 import org.hutong.security.application.ProductRightsService;
 import org.hutong.shared.domain.Roles;
@@ -54,7 +55,7 @@ public class InformationQueryService implements InformationQueries {
     }
 
     @Override
-    public long readableUpTo() {
+    public ReceivePosition readableUpTo() {
         return repository.readableUpTo();
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.hutong.shared.domain.InformationType;
 
 /**
- * Which stored information a query wants, in receive order.
+ * Which stored information a query wants, in commit order.
  *
  * @param type only this type, if present
  * @param producer only from this producer, if present
@@ -14,7 +14,7 @@ import org.hutong.shared.domain.InformationType;
  * @param until only received before this time, if present
  * @param severity only with this normalised severity (1..4), if present
  * @param category only in this category or below it in its code list, if present
- * @param afterSequence only records received after this sequence number (0 = from the start)
+ * @param after only records after this position in commit order ({@link ReceivePosition#START}: from the start)
  * @param limit at most this many records
  */
 public record InformationCriteria(
@@ -24,7 +24,7 @@ public record InformationCriteria(
         Optional<Instant> until,
         Optional<Integer> severity,
         Optional<String> category,
-        long afterSequence,
+        ReceivePosition after,
         int limit) {
 
     public static final int MAX_LIMIT = 1000;
@@ -36,18 +36,16 @@ public record InformationCriteria(
         Objects.requireNonNull(until, "until");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(category, "category");
-        if (afterSequence < 0) {
-            throw new IllegalArgumentException("afterSequence must not be negative");
-        }
+        Objects.requireNonNull(after, "after");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
     }
 
     /** Only by type and producer: the common case. */
-    public static InformationCriteria of(Optional<InformationType> type, Optional<String> producer, long afterSequence,
+    public static InformationCriteria of(Optional<InformationType> type, Optional<String> producer, ReceivePosition after,
             int limit) {
         return new InformationCriteria(type, producer, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), afterSequence, limit);
+                Optional.empty(), after, limit);
     }
 }

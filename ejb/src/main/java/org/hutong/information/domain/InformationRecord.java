@@ -50,6 +50,10 @@ public class InformationRecord {
     @Column(name = "sequence_no")
     private Long sequence;
 
+    // Set by the database (V14 default: the writing transaction's id); read back with the record.
+    @Column(name = "write_txid", insertable = false, updatable = false)
+    private Long writeTransaction;
+
     @Column(name = "hub_id", nullable = false, updatable = false, length = 36)
     private String hubId;
 
@@ -133,6 +137,12 @@ public class InformationRecord {
     /** Receive order; assigned by the database when the record is stored. */
     public Optional<Long> sequence() {
         return Optional.ofNullable(sequence);
+    }
+
+    /** Where the record stands in commit order; known once it has been read back from the database. */
+    public Optional<ReceivePosition> position() {
+        return writeTransaction == null || sequence == null ? Optional.empty()
+                : Optional.of(new ReceivePosition(writeTransaction, sequence));
     }
 
     public String hubId() {

@@ -18,9 +18,12 @@ public interface InformationRepository {
     /** Stores new records in order and assigns their receive sequences before returning. */
     void storeAll(List<InformationRecord> records);
 
-    /** Records matching {@code criteria}, in receive order. */
+    /**
+     * Records matching {@code criteria}, in commit order, only as far as every write has ended: a page
+     * never runs ahead of a transaction, on any server, that commits later.
+     */
     List<InformationRecord> find(InformationCriteria criteria);
 
-    /** The highest receive sequence a reader may go past now: nothing at or below it is still being written. */
-    long readableUpTo();
+    /** The position of the last record a reader may go past now ({@link ReceivePosition#START} when none). */
+    ReceivePosition readableUpTo();
 }

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import org.hutong.information.domain.InformationRecord;
+import org.hutong.information.domain.ReceivePosition;
 import org.junit.jupiter.api.Test;
 
 /** The view is the wire format on REST and on the distribution addresses. */
@@ -37,13 +38,16 @@ class InformationViewJsonTest {
         Field sequence = InformationRecord.class.getDeclaredField("sequence");
         sequence.setAccessible(true);
         sequence.set(record, 42L);
+        Field transaction = InformationRecord.class.getDeclaredField("writeTransaction");
+        transaction.setAccessible(true);
+        transaction.set(record, 7L);
 
         InformationText text = InformationText.of(record);
 
         try (var jsonb = JsonbBuilder.create()) {
             assertThat(parse(text.json())).isEqualTo(parse(jsonb.toJson(InformationView.of(record))));
         }
-        assertThat(text.sequence()).isEqualTo(42L);
+        assertThat(text.position()).isEqualTo(new ReceivePosition(7, 42));
     }
 
     @Test

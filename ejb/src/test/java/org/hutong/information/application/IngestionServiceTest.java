@@ -21,6 +21,7 @@ import org.hutong.information.domain.InformationCriteria;
 import org.hutong.information.domain.InformationRecord;
 import org.hutong.information.domain.InformationRepository;
 import org.hutong.information.domain.InvalidInformationException;
+import org.hutong.information.domain.ReceivePosition;
 import org.hutong.shared.domain.Violation;
 import org.junit.jupiter.api.Test;
 import org.hutong.security.application.EnvelopeIntegrity;
@@ -285,7 +286,7 @@ class IngestionServiceTest {
         }
 
         @Override
-        public long readableUpTo() {
+        public ReceivePosition readableUpTo() {
             throw new UnsupportedOperationException("ingestion does not read by cursor");
         }
     }

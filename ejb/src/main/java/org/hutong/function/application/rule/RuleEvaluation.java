@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hutong.audit.application.AuditTrail;
@@ -29,6 +28,7 @@ import org.hutong.information.application.correlation.Correlated;
 import org.hutong.information.application.correlation.IncidentCorrelation;
 import org.hutong.information.application.InformationText;
 import org.hutong.information.domain.InformationCriteria;
+import org.hutong.information.domain.ReceivePosition;
 
 /**
  * One step of the rule engine, in one transaction: claim the engine's position (one engine across
@@ -71,7 +71,7 @@ public class RuleEvaluation {
 
     /** @return how many stored items it looked at (0: nothing new, or another server's engine is at work) */
     public int evaluateNext(int max) {
-        OptionalLong position = store.claimPosition();
+        Optional<ReceivePosition> position = store.claimPosition();
         if (position.isEmpty()) {
             return 0;
         }
@@ -80,17 +80,17 @@ public class RuleEvaluation {
             LOG.log(Level.INFO, "{0} rule firing(s) expired unapproved", expired);
         }
         // Read before the rules: what is at or below it was received before any rule enabled after this.
-        long readable = information.readableUpTo();
+        ReceivePosition readable = information.readableUpTo();
         List<LinkageRule> enabled = rules.enabled();
         if (enabled.isEmpty()) {
             // No rule would look at what is stored: pass it without reading it.
-            if (readable > position.getAsLong()) {
+            if (readable.isAfter(position.get())) {
                 store.advance(readable);
             }
             return 0;
         }
         List<InformationText> items = information.findText(InformationCriteria.of(Optional.empty(), Optional.empty(),
-                position.getAsLong(), max));
+                position.get(), max));
         if (items.isEmpty()) {
             return 0;
         }
@@ -104,7 +104,7 @@ public class RuleEvaluation {
                 }
             }
         }
-        store.advance(items.get(items.size() - 1).sequence());
+        store.advance(items.get(items.size() - 1).position());
         return items.size();
     }
 
@@ -159,18 +159,18 @@ public class RuleEvaluation {
      * @return 1 when an item was set aside, 0 when there was none or another server's engine is at work
      */
     public int setAside(String reason) {
-        OptionalLong position = store.claimPosition();
+        Optional<ReceivePosition> position = store.claimPosition();
         if (position.isEmpty()) {
             return 0;
         }
         List<InformationText> items = information.findText(InformationCriteria.of(Optional.empty(), Optional.empty(),
-                position.getAsLong(), 1));
+                position.get(), 1));
         if (items.isEmpty()) {
             return 0;
         }
         InformationText item = items.get(0);
         Instant now = clock.instant();
-        String hubId = item.sequence() + "";
+        String hubId = "sequence " + item.position().sequence();
         try {
             Observed observed = planner.observe(item.json(), item.receivedAt(), new HashMap<>());
             hubId = observed.hubId();
@@ -183,10 +183,10 @@ public class RuleEvaluation {
         } catch (RuntimeException unreadable) {
             reason = reason + "; the item could not be read either: " + unreadable.getMessage();
         }
-        store.advance(item.sequence());
+        store.advance(item.position());
         audit.record(AuditEntry.failure("hutong", "linkage.set-aside", hubId, reason));
         LOG.log(Level.WARNING, "The rule engine set aside stored item {0} (sequence {1}): {2}",
-                new Object[] {hubId, item.sequence(), reason});
+                new Object[] {hubId, item.position().sequence(), reason});
         return 1;
     }
 

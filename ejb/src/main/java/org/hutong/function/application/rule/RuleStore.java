@@ -3,7 +3,7 @@ package org.hutong.function.application.rule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
+import org.hutong.information.domain.ReceivePosition;
 
 /** Where rules, their versions, their firings and the engine's position are kept (port). */
 public interface RuleStore {
@@ -85,7 +85,8 @@ public interface RuleStore {
      * The engine's position with the right to move it for this transaction (one engine across
      * servers); empty while another holds it.
      */
-    OptionalLong claimPosition();
+    Optional<ReceivePosition> claimPosition();
 
-    void advance(long afterSequence);
+    /** Moves the position past {@code after} (commit order of stored information). */
+    void advance(ReceivePosition after);
 }

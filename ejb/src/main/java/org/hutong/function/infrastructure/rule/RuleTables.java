@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.hutong.exchange.infrastructure.persistence.AdvisoryLocks;
 import org.hutong.function.application.rule.RuleStore;
+import org.hutong.information.domain.ReceivePosition;
 
 /** Linkage rules, their versions and firings, and the engine's position in PostgreSQL (V10). */
 @ApplicationScoped
@@ -299,16 +299,16 @@ public class RuleTables implements RuleStore {
     }
 
     @Override
-    public OptionalLong claimPosition() {
+    public Optional<ReceivePosition> claimPosition() {
         Connection connection = connection();
         try {
             if (!AdvisoryLocks.tryTransactionLock(connection, ENGINE_LOCK)) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT after_sequence FROM linkage_position WHERE engine = 'rules'");
+                    "SELECT after_txid, after_sequence FROM linkage_position WHERE engine = 'rules'");
                     ResultSet row = select.executeQuery()) {
-                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.of(0);
+                return Optional.of(row.next() ? new ReceivePosition(row.getLong(1), row.getLong(2)) : ReceivePosition.START);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the rule engine's position: " + e.getMessage(), e);
@@ -316,10 +316,11 @@ public class RuleTables implements RuleStore {
     }
 
     @Override
-    public void advance(long afterSequence) {
+    public void advance(ReceivePosition after) {
         try (PreparedStatement update = connection().prepareStatement(
-                "UPDATE linkage_position SET after_sequence = ? WHERE engine = 'rules'")) {
-            update.setLong(1, afterSequence);
+                "UPDATE linkage_position SET after_txid = ?, after_sequence = ? WHERE engine = 'rules'")) {
+            update.setLong(1, after.transaction());
+            update.setLong(2, after.sequence());
             update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot move the rule engine's position: " + e.getMessage(), e);

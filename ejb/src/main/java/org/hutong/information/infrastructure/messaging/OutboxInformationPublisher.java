@@ -56,6 +56,6 @@ public class OutboxInformationPublisher implements InformationPublisher {
         record.severity().ifPresent(severity -> properties.put(InformationMessages.PROPERTY_SEVERITY, severity));
         record.category().ifPresent(category -> properties.put(InformationMessages.PROPERTY_CATEGORY, category));
         return new OutboundMessage(InformationType.ADDRESS_PREFIX + record.type().wireName(),
-                OutboundMessage.Routing.MULTICAST, record.hubId(), properties, InformationText.of(record).json());
+                OutboundMessage.Routing.MULTICAST, record.hubId(), properties, InformationText.json(record));
     }
 }

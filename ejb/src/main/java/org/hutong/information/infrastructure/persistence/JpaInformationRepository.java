@@ -1,14 +1,9 @@
 package org.hutong.information.infrastructure.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -17,17 +12,13 @@ import java.util.Optional;
 import org.hutong.information.domain.InformationCriteria;
 import org.hutong.information.domain.InformationRecord;
 import org.hutong.information.domain.InformationRepository;
+import org.hutong.information.domain.ReceivePosition;
 
 @ApplicationScoped
 public class JpaInformationRepository implements InformationRepository {
 
     @PersistenceContext(unitName = "hutong")
     EntityManager entityManager;
-
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
-    TransactionSynchronizationRegistry transactions;
-
-    private final ReceiveHorizon horizon = new ReceiveHorizon(this::storedMaximum);
 
     @Override
     public void store(InformationRecord record) {
@@ -36,42 +27,16 @@ public class JpaInformationRepository implements InformationRepository {
 
     /**
      * Persists the records as one batched insert. Their receive sequences come from blocks of the
-     * database sequence, handed out in increasing order (V4), and are noted for the horizon once
-     * assigned; the flush sends the insert now, so that a conflict surfaces inside this call.
+     * database sequence (V4); the database notes the writing transaction (V14). The flush sends the
+     * insert now, so that a conflict surfaces inside this call.
      */
     @Override
     public void storeAll(List<InformationRecord> records) {
         if (records.isEmpty()) {
             return;
         }
-        ReceiveHorizon.Write write = horizon.beginWrite();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                horizon.ended(write);
-            }
-        });
         records.forEach(entityManager::persist);
         entityManager.flush();
-        long first = Long.MAX_VALUE;
-        long last = 0;
-        for (InformationRecord record : records) {
-            long sequence = record.sequence().orElseThrow();
-            first = Math.min(first, sequence);
-            last = Math.max(last, sequence);
-        }
-        horizon.allocated(write, first, last);
-    }
-
-    private long storedMaximum() {
-        Long maximum = entityManager.createQuery("SELECT MAX(r.sequence) FROM InformationRecord r", Long.class)
-                .getSingleResult();
-        return maximum == null ? 0 : maximum;
     }
 
     @Override
@@ -94,15 +59,33 @@ public class JpaInformationRepository implements InformationRepository {
     }
 
     @Override
-    public long readableUpTo() {
-        return horizon.horizon();
+    public ReceivePosition readableUpTo() {
+        List<Object[]> last = entityManager.createQuery("SELECT r.writeTransaction, r.sequence FROM InformationRecord r"
+                        + " WHERE r.writeTransaction < :oldestRunning"
+                        + " ORDER BY r.writeTransaction DESC, r.sequence DESC", Object[].class)
+                .setParameter("oldestRunning", oldestRunningTransaction())
+                .setMaxResults(1)
+                .getResultList();
+        return last.isEmpty() ? ReceivePosition.START
+                : new ReceivePosition(((Number) last.get(0)[0]).longValue(), ((Number) last.get(0)[1]).longValue());
+    }
+
+    /**
+     * The oldest transaction still running in the database, on any server: every transaction below it has
+     * committed or rolled back, and every one that commits from now on has this id or a higher one. Read
+     * before the page, so the page's own (later) snapshot sees all of those below it.
+     */
+    private long oldestRunningTransaction() {
+        Object xmin = entityManager.createNativeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+                .getSingleResult();
+        return ((Number) xmin).longValue();
     }
 
     @Override
     public List<InformationRecord> find(InformationCriteria criteria) {
-        // Only up to the horizon: a page must not run ahead of a write that commits later.
-        StringBuilder jpql = new StringBuilder("SELECT r FROM InformationRecord r WHERE r.sequence > :after"
-                + " AND r.sequence <= :horizon");
+        // After the position in (transaction, sequence) order; the first condition lets an index start there.
+        StringBuilder jpql = new StringBuilder("SELECT r FROM InformationRecord r WHERE r.writeTransaction >= :afterTx"
+                + " AND (r.writeTransaction > :afterTx OR r.sequence > :afterSeq) AND r.writeTransaction < :oldestRunning");
         criteria.type().ifPresent(type -> jpql.append(" AND r.type = :type"));
         criteria.producer().ifPresent(producer -> jpql.append(" AND r.producer = :producer"));
         criteria.since().ifPresent(since -> jpql.append(" AND r.receivedAt >= :since"));
@@ -110,10 +93,11 @@ public class JpaInformationRepository implements InformationRepository {
         criteria.severity().ifPresent(severity -> jpql.append(" AND r.severity = :severity"));
         // A category matches itself and everything below it in its tree (malware, malware/ransomware).
         criteria.category().ifPresent(category -> jpql.append(" AND (r.category = :category OR r.category LIKE :below)"));
-        jpql.append(" ORDER BY r.sequence");
+        jpql.append(" ORDER BY r.writeTransaction, r.sequence");
         TypedQuery<InformationRecord> query = entityManager.createQuery(jpql.toString(), InformationRecord.class)
-                .setParameter("after", criteria.afterSequence())
-                .setParameter("horizon", horizon.horizon())
+                .setParameter("afterTx", criteria.after().transaction())
+                .setParameter("afterSeq", criteria.after().sequence())
+                .setParameter("oldestRunning", oldestRunningTransaction())
                 .setMaxResults(criteria.limit());
         criteria.type().ifPresent(type -> query.setParameter("type", type));
         criteria.producer().ifPresent(producer -> query.setParameter("producer", producer));

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.hutong.function.domain.rule.LinkageRule;
 import org.hutong.function.domain.rule.Observed;
+import org.hutong.information.domain.ReceivePosition;
 import org.hutong.registry.application.Provider;
 import org.hutong.registry.application.Providers;
 import org.junit.jupiter.api.Test;
@@ -209,12 +209,12 @@ class RulePlannerTest {
         }
 
         @Override
-        public OptionalLong claimPosition() {
+        public Optional<ReceivePosition> claimPosition() {
             throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
 
         @Override
-        public void advance(long afterSequence) {
+        public void advance(ReceivePosition after) {
             throw new UnsupportedOperationException("the planner asks only about acting firings");
         }
     }

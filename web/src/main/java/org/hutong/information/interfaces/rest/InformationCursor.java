@@ -10,15 +10,20 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import org.hutong.information.domain.ReceivePosition;
 
 /**
  * Where a page of {@code GET /information} ended and which filters produced it. Opaque to
  * clients (base64url JSON); carrying the filters lets the hub refuse a cursor used with others.
  *
- * @param after the receive sequence of the last item handed out
+ * <p>Version 2 holds the last item's place in commit order (its writing transaction and sequence);
+ * version 1 cursors, issued before items recorded their transaction, held the sequence alone and stand
+ * for transaction 0, where those items all are.
+ *
+ * @param after the commit-order position of the last item handed out
  * @param filters the filters the paging started with
  */
-record InformationCursor(long after, Filters filters) {
+record InformationCursor(ReceivePosition after, Filters filters) {
 
     /** The query's filters as given, blanks dropped; compared as a whole. */
     record Filters(String type, String producer, String since, String until, Integer severity, String category) {
@@ -42,7 +47,8 @@ record InformationCursor(long after, Filters filters) {
     }
 
     String encode() {
-        JsonObjectBuilder json = JSON.createObjectBuilder().add("v", 1).add("after", after);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("v", 2)
+                .add("tx", after.transaction()).add("after", after.sequence());
         put(json, "type", filters.type());
         put(json, "producer", filters.producer());
         put(json, "since", filters.since());
@@ -60,11 +66,19 @@ record InformationCursor(long after, Filters filters) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             JsonObject json = JSON.createReader(new StringReader(text)).readObject();
-            if (json.getInt("v", 0) != 1 || !(json.get("after") instanceof JsonNumber after) || after.longValue() < 0) {
+            int version = json.getInt("v", 0);
+            if (version < 1 || version > 2 || !(json.get("after") instanceof JsonNumber after) || after.longValue() < 0) {
                 return Optional.empty();
             }
+            long transaction = 0;
+            if (version == 2) {
+                if (!(json.get("tx") instanceof JsonNumber tx) || tx.longValue() < 0) {
+                    return Optional.empty();
+                }
+                transaction = tx.longValue();
+            }
             Integer severity = json.get("severity") instanceof JsonNumber number ? number.intValue() : null;
-            return Optional.of(new InformationCursor(after.longValue(), new Filters(json.getString("type", null),
+            return Optional.of(new InformationCursor(new ReceivePosition(transaction, after.longValue()), new Filters(json.getString("type", null),
                     json.getString("producer", null), json.getString("since", null), json.getString("until", null),
                     severity, json.getString("category", null))));
         } catch (IllegalArgumentException | JsonException | ClassCastException e) {

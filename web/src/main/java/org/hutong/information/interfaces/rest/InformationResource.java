@@ -39,6 +39,7 @@ import org.hutong.information.application.StatefulRecords;
 import org.hutong.information.application.correlation.CorrelationStore;
 import org.hutong.information.application.IngestionReceipt;
 import org.hutong.information.domain.InformationCriteria;
+import org.hutong.information.domain.ReceivePosition;
 import org.hutong.shared.domain.InformationType;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.LargeBody;
@@ -155,7 +156,7 @@ public class InformationResource {
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "" + InformationCriteria.MAX_LIMIT)) int limit) {
         InformationCursor.Filters filters = new InformationCursor.Filters(type, producer, since, until, severity, category);
-        long after = 0;
+        ReceivePosition after = ReceivePosition.START;
         if (cursor != null) {
             InformationCursor position = InformationCursor.decode(cursor).orElseThrow(() -> new InvalidRequestException(
                     List.of(Problem.ProblemViolation.atParameter("cursor", "is not a cursor this hub issued"))));
@@ -169,14 +170,14 @@ public class InformationResource {
         List<InformationText> items = queries.findText(criteria(filters, after, limit));
         // The cursor is where to resume, also after the last page: a consumer polls with it for
         // what arrives later. 'next' is there only while more is already waiting.
-        long last = items.isEmpty() ? after : items.get(items.size() - 1).sequence();
+        ReceivePosition last = items.isEmpty() ? after : items.get(items.size() - 1).position();
         String nextCursor = new InformationCursor(last, filters).encode();
         String next = items.size() < limit ? null : uriInfo.getBaseUriBuilder().path(InformationResource.class)
                 .queryParam("cursor", nextCursor).queryParam("limit", limit).build().toString();
         return Response.ok(InformationPage.json(items, nextCursor, next), MediaType.APPLICATION_JSON).build();
     }
 
-    static InformationCriteria criteria(InformationCursor.Filters filters, long after, int limit) {
+    static InformationCriteria criteria(InformationCursor.Filters filters, ReceivePosition after, int limit) {
         List<Problem.ProblemViolation> violations = new ArrayList<>();
         Optional<InformationType> informationType = Optional.ofNullable(filters.type()).flatMap(InformationType::fromWireName);
         if (filters.type() != null && informationType.isEmpty()) {

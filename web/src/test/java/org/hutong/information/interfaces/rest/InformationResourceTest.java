@@ -15,6 +15,7 @@ import org.hutong.information.application.InformationQueries;
 import org.hutong.information.application.InformationText;
 import org.hutong.information.application.InformationView;
 import org.hutong.information.domain.InformationCriteria;
+import org.hutong.information.domain.ReceivePosition;
 import org.hutong.shared.domain.InformationType;
 import org.hutong.shared.interfaces.rest.InvalidRequestException;
 import org.hutong.shared.interfaces.rest.Problem;
@@ -45,7 +46,7 @@ class InformationResourceTest {
             }
 
             @Override
-            public long readableUpTo() {
+            public ReceivePosition readableUpTo() {
                 throw new UnsupportedOperationException("the resource pages by what findText gives");
             }
         };
@@ -63,21 +64,21 @@ class InformationResourceTest {
     @Test
     void passesFiltersToTheQueryAndEndsOnAShortPageWithACursorToPollWith() {
         InformationCursor.Filters filters = new InformationCursor.Filters("alert", "ids-01", null, null, 3, "malware");
-        String cursor = new InformationCursor(5, filters).encode();
+        String cursor = new InformationCursor(new ReceivePosition(3, 5), filters).encode();
 
         JsonObject page = page(resource.list(null, null, null, null, null, null, cursor, 10));
 
         assertThat(page.getJsonArray("items")).isEmpty();
         assertThat(page.containsKey("next")).isFalse();
-        assertThat(InformationCursor.decode(page.getString("cursor"))).contains(new InformationCursor(5, filters));
+        assertThat(InformationCursor.decode(page.getString("cursor"))).contains(new InformationCursor(new ReceivePosition(3, 5), filters));
         assertThat(asked).singleElement().isEqualTo(new InformationCriteria(Optional.of(InformationType.ALERT),
-                Optional.of("ids-01"), Optional.empty(), Optional.empty(), Optional.of(3), Optional.of("malware"), 5, 10));
+                Optional.of("ids-01"), Optional.empty(), Optional.empty(), Optional.of(3), Optional.of("malware"), new ReceivePosition(3, 5), 10));
     }
 
     @Test
     void writesTheItemsAsStoredWithTheirReceiveTimesAndResumesAfterTheLast() {
-        stored = List.of(new InformationText(7, Instant.parse("2026-11-29T00:00:01Z"), "{\"id\":\"a\",\"body\":{\"x\":1}}"),
-                new InformationText(9, Instant.parse("2026-11-29T00:00:02Z"), "{\"id\":\"b\",\"body\":{}}"));
+        stored = List.of(new InformationText(new ReceivePosition(11, 7), Instant.parse("2026-11-29T00:00:01Z"), "{\"id\":\"a\",\"body\":{\"x\":1}}"),
+                new InformationText(new ReceivePosition(12, 2), Instant.parse("2026-11-29T00:00:02Z"), "{\"id\":\"b\",\"body\":{}}"));
 
         JsonObject page = page(resource.list("alert", null, null, null, null, null, null, 10));
 
@@ -85,7 +86,8 @@ class InformationResourceTest {
                 .containsExactly("a", "b");
         assertThat(page.getString("firstReceivedAt")).isEqualTo("2026-11-29T00:00:01Z");
         assertThat(page.getString("lastReceivedAt")).isEqualTo("2026-11-29T00:00:02Z");
-        assertThat(InformationCursor.decode(page.getString("cursor")).orElseThrow().after()).isEqualTo(9);
+        assertThat(InformationCursor.decode(page.getString("cursor")).orElseThrow().after())
+                .isEqualTo(new ReceivePosition(12, 2));
     }
 
     private static JsonObject page(Response response) {
@@ -95,7 +97,7 @@ class InformationResourceTest {
 
     @Test
     void refusesACursorWithOtherFiltersOrForged() {
-        String cursor = new InformationCursor(5, new InformationCursor.Filters("alert", null, null, null, null, null)).encode();
+        String cursor = new InformationCursor(new ReceivePosition(3, 5), new InformationCursor.Filters("alert", null, null, null, null, null)).encode();
 
         assertThat(catchThrowableOfType(InvalidRequestException.class,
                 () -> resource.list("threat", null, null, null, null, null, cursor, 10)).violations())
