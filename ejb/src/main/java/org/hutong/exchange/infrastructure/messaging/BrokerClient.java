@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import java.util.List;
+import java.util.Map;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.api.jms.JMSFactoryType;
@@ -49,9 +51,13 @@ public class BrokerClient {
     private ActiveMQConnectionFactory factory() {
         ActiveMQConnectionFactory known = factory;
         if (known == null) {
-            TransportConfiguration[] connectors = BrokerConnectors.parse(connectionParameters).stream()
-                    .map(parameters -> new TransportConfiguration(connectorFactory, parameters))
-                    .toArray(TransportConfiguration[]::new);
+            List<Map<String, Object>> parameters = BrokerConnectors.parse(connectionParameters);
+            // One class per connector, as the resource adapter reads hutong.broker.connectors (an HA pair names two).
+            List<String> factories = BrokerConnectors.factories(connectorFactory, parameters.size());
+            TransportConfiguration[] connectors = new TransportConfiguration[parameters.size()];
+            for (int i = 0; i < connectors.length; i++) {
+                connectors[i] = new TransportConfiguration(factories.get(i), parameters.get(i));
+            }
             known = highAvailability
                     ? ActiveMQJMSClient.createConnectionFactoryWithHA(JMSFactoryType.CF, connectors)
                     : ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.CF, connectors);

@@ -1,11 +1,16 @@
 package org.hutong.exchange.infrastructure.messaging;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads {@code hutong.broker.connection}: connectors separated by ',', parameters by ';', each {@code name=value}. */
+/**
+ * Reads {@code hutong.broker.connection}: connectors separated by ',', parameters by ';', each {@code name=value};
+ * and {@code hutong.broker.connectors}: the connector factory class of each, comma-separated as the resource
+ * adapter takes them (one class for every connector when only one is named).
+ */
 final class BrokerConnectors {
 
     private BrokerConnectors() {
@@ -34,5 +39,22 @@ final class BrokerConnectors {
             throw new IllegalArgumentException("the broker connection names no connector");
         }
         return connectors;
+    }
+
+    static List<String> factories(String factories, int connectors) {
+        List<String> classes = new ArrayList<>();
+        for (String factory : factories.split(",")) {
+            if (!factory.isBlank()) {
+                classes.add(factory.strip());
+            }
+        }
+        if (classes.size() == 1) {
+            return Collections.nCopies(connectors, classes.get(0));
+        }
+        if (classes.size() != connectors) {
+            throw new IllegalArgumentException("the broker connection names " + connectors + " connectors but "
+                    + classes.size() + " connector classes");
+        }
+        return classes;
     }
 }

@@ -27,4 +27,12 @@ class BrokerConnectorsTest {
         assertThatThrownBy(() -> BrokerConnectors.parse("host=mq;61616")).hasMessageContaining("'61616' is not name=value");
         assertThatThrownBy(() -> BrokerConnectors.parse(" , ")).hasMessageContaining("names no connector");
     }
+
+    @Test
+    void takesOneConnectorClassPerConnectorOrOneForAll() {
+        String netty = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
+        assertThat(BrokerConnectors.factories(netty + ", " + netty, 2)).containsExactly(netty, netty);
+        assertThat(BrokerConnectors.factories(netty, 2)).containsExactly(netty, netty);
+        assertThatThrownBy(() -> BrokerConnectors.factories("a,b,c", 2)).hasMessageContaining("2 connectors but 3");
+    }
 }
