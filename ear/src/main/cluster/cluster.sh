@@ -349,8 +349,9 @@ cmd_start() {
   load_db_settings
   make_shared_keys
   start_database
-  make_broker broker-primary "$PRIMARY_PORT" "$PRIMARY_TLS_PORT" "$BACKUP_PORT" primary
-  make_broker broker-backup "$BACKUP_PORT" "$BACKUP_TLS_PORT" "$PRIMARY_PORT" backup
+  # A running broker's configuration is left alone (Artemis reloads a changed broker.xml).
+  running broker-primary || make_broker broker-primary "$PRIMARY_PORT" "$PRIMARY_TLS_PORT" "$BACKUP_PORT" primary
+  running broker-backup || make_broker broker-backup "$BACKUP_PORT" "$BACKUP_TLS_PORT" "$PRIMARY_PORT" backup
   if ! running broker-primary && running broker-backup && listening "$BACKUP_PORT"; then
     # The backup is active (the primary died): the primary syncs from it and takes over again.
     start_broker broker-primary 'AMQ221007'
@@ -393,7 +394,8 @@ stop_part() {
         "$WLP/bin/server" stop "hutong-$part" >/dev/null 2>&1 || true
         terminate "$pid" "$part" 30
         log "stopped $part"
-      fi ;;
+      fi
+      rm -f "$WLP/usr/servers/.pid/hutong-$part.pid" ;;
     postgresql)
       if [[ -f "$STATE/db.env" ]] && grep -q '^DB_OWN=true' "$STATE/db.env" && [[ -f "$STATE/postgresql/data/PG_VERSION" ]]; then
         "$PG_SCRIPT" stop "$PG_INSTALL" "$STATE/postgresql"
