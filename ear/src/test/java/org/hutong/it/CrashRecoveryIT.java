@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -93,7 +92,7 @@ class CrashRecoveryIT {
         String firewall = "crash-fw-" + UUID.randomUUID().toString().substring(0, 6);
         String firewallPassword = registerFirewall(firewall);
         try (Subscriber subscriber = Subscriber.of(producer);
-                CommandTaker commands = CommandTaker.of(firewall, firewallPassword)) {
+                CommandTaker commands = CommandTaker.of(Hub.BROKER_URL, firewall, firewallPassword)) {
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             Set<String> invocations = ConcurrentHashMap.newKeySet();
             AtomicInteger failedCalls = new AtomicInteger();
@@ -373,53 +372,6 @@ class CrashRecoveryIT {
         @Override
         public void close() {
             context.close();
-        }
-    }
-
-    /** The firewall's side: takes every command from its queue, counting them per invocation. */
-    private static final class CommandTaker implements AutoCloseable {
-
-        private final Connection connection;
-        private final Map<String, Integer> commands = new ConcurrentHashMap<>();
-
-        private CommandTaker(Connection connection) {
-            this.connection = connection;
-        }
-
-        static CommandTaker of(String firewall, String password) throws JMSException {
-            Connection connection = new ActiveMQConnectionFactory(Hub.BROKER_URL, firewall, password).createConnection();
-            CommandTaker taker = new CommandTaker(connection);
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue("hutong.function." + firewall));
-            consumer.setMessageListener(message -> {
-                try {
-                    String invocation = Hub.json(((TextMessage) message).getText()).getString("invocation_id");
-                    taker.commands.merge(invocation, 1, Integer::sum);
-                } catch (JMSException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            connection.start();
-            return taker;
-        }
-
-        void awaitAll(Set<String> invocations, Duration timeout) {
-            Hub.await(timeout, invocations.size() + " commands at the firewall",
-                    () -> commands.keySet().containsAll(invocations));
-            Hub.sleep(Duration.ofSeconds(2));
-        }
-
-        Set<String> invocations() {
-            return Set.copyOf(commands.keySet());
-        }
-
-        long duplicates() {
-            return commands.values().stream().mapToLong(count -> count - 1).sum();
-        }
-
-        @Override
-        public void close() throws JMSException {
-            connection.close();
         }
     }
 }
