@@ -14,6 +14,8 @@
 #   cluster.sh stop [PART...]   stops HAProxy, both nodes, both brokers and the PostgreSQL it started
 #                               (or only the PARTs: haproxy node1 node2 broker-primary broker-backup postgresql)
 #   cluster.sh status           every part's pid, whether it runs, and the nodes' readiness
+#   cluster.sh product-cert ID  a client certificate and key (PEM, printed paths) for product ID, from the CA
+#                               the nodes trust, for curl --cert/--key
 #
 # STATE is ear/target/cluster (HUTONG_CLUSTER_DIR overrides it): pids/ (one file per part, for tests
 # that kill -9 one), shared/ (keys both nodes share), broker-primary/, broker-backup/ (instances and
@@ -142,6 +144,11 @@ make_shared_keys() {
   fi
   [[ -f "$SHARED/ltpa.keys" ]] || "$WLP/bin/securityUtility" createLTPAKeys --file="$SHARED/ltpa.keys" \
     --password="$KEYSTORE_PASSWORD" >/dev/null
+  # Products call the nodes with client certificates: the test build's CA when it exists, else a
+  # development CA of the cluster's own (cluster.sh product-cert issues certificates from it).
+  if [[ ! -f "$TARGET/identity/products-trust.p12" && ! -f "$SHARED/products/products-trust.p12" ]]; then
+    "$EAR/src/test/identity/certificates.sh" "$SHARED/products" "$KEYSTORE_PASSWORD" >/dev/null
+  fi
   # One TLS key store for both brokers: a client that trusts broker-tls.pem reaches either.
   [[ -f "$SHARED/broker-tls.p12" ]] || "$REPO/jms/src/main/artemis/bin/broker-tls.sh" "$SHARED" "$KEYSTORE_PASSWORD" >/dev/null
 }
@@ -230,9 +237,9 @@ hutong.identity=basic
 hutong.transport=development
 bootstrap.include=$SHARED/db.properties
 EOF
-  local truststore=""
-  [[ -f "$TARGET/identity/products-trust.p12" ]] && truststore="
-  <variable name=\"hutong.products.truststore\" value=\"$TARGET/identity/products-trust.p12\"/>
+  local truststore
+  truststore="
+  <variable name=\"hutong.products.truststore\" value=\"$(products_dir)/products-trust.p12\"/>
   <variable name=\"hutong.products.truststore.password\" value=\"$KEYSTORE_PASSWORD\"/>"
   cat > "$server/configDropins/overrides/node.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
@@ -454,9 +461,36 @@ PY
   done
 }
 
+# Where the CA the nodes trust for products' client certificates lives.
+products_dir() {
+  if [[ -f "$TARGET/identity/products-trust.p12" ]]; then echo "$TARGET/identity"; else echo "$SHARED/products"; fi
+}
+
+# product-cert ID: a client certificate (CN = ID) and key from the products CA, as PEM files for curl.
+cmd_product_cert() {
+  local id="${1:?usage: cluster.sh product-cert PRODUCT-ID}" ca dir
+  [[ "$id" =~ ^[a-z0-9][a-z0-9-]{0,62}$ ]] || die "not a product id: $id"
+  ca="$(products_dir)/products-ca.p12"
+  [[ -f "$ca" ]] || die "no products CA yet: run cluster.sh start first"
+  dir="$SHARED/products/issued"
+  mkdir -p "$dir"
+  (umask 077
+   openssl pkcs12 -in "$ca" -passin "pass:$KEYSTORE_PASSWORD" -nocerts -nodes -out "$dir/.ca-key.pem" 2>/dev/null
+   openssl pkcs12 -in "$ca" -passin "pass:$KEYSTORE_PASSWORD" -nokeys -out "$dir/.ca.pem" 2>/dev/null
+   openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$id" \
+     -keyout "$dir/$id.key" -out "$dir/$id.csr" 2>/dev/null
+   openssl x509 -req -in "$dir/$id.csr" -CA "$dir/.ca.pem" -CAkey "$dir/.ca-key.pem" -CAcreateserial \
+     -days 30 -sha256 -extfile <(printf 'keyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n') \
+     -out "$dir/$id.pem" 2>/dev/null
+   rm -f "$dir/.ca-key.pem" "$dir/$id.csr")
+  echo "$dir/$id.pem"
+  echo "$dir/$id.key"
+}
+
 case "${1:-}" in
+  product-cert) shift; cmd_product_cert "$@" ;;
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
   status) cmd_status ;;
-  *) sed -n '2,22p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,24p' "$0" >&2; exit 2 ;;
 esac

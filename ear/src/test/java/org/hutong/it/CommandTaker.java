@@ -6,16 +6,14 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** A JMS firewall's side: takes every command from its queue, counting them per invocation. */
 final class CommandTaker implements AutoCloseable {
 
     private final Connection connection;
-    private final Map<String, Integer> commands = new ConcurrentHashMap<>();
+    private final DeliveryCount commands = new DeliveryCount();
 
     private CommandTaker(Connection connection) {
         this.connection = connection;
@@ -29,7 +27,7 @@ final class CommandTaker implements AutoCloseable {
         consumer.setMessageListener(message -> {
             try {
                 String invocation = Hub.json(((TextMessage) message).getText()).getString("invocation_id");
-                taker.commands.merge(invocation, 1, Integer::sum);
+                taker.commands.add(invocation);
             } catch (JMSException e) {
                 throw new IllegalStateException(e);
             }
@@ -39,18 +37,15 @@ final class CommandTaker implements AutoCloseable {
     }
 
     void awaitAll(Set<String> invocations, Duration timeout) {
-        Hub.await(timeout, invocations.size() + " commands at the firewall",
-                () -> commands.keySet().containsAll(invocations));
-        // Anything delivered twice arrives close behind: give it a moment to show.
-        Hub.sleep(Duration.ofSeconds(2));
+        commands.awaitAll(invocations, timeout, "commands at the firewall");
     }
 
     Set<String> invocations() {
-        return Set.copyOf(commands.keySet());
+        return commands.keys();
     }
 
     long duplicates() {
-        return commands.values().stream().mapToLong(count -> count - 1).sum();
+        return commands.duplicates();
     }
 
     @Override

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -336,7 +335,7 @@ class CrashRecoveryIT {
     private static final class Subscriber implements AutoCloseable {
 
         private final JMSContext context;
-        private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
+        private final DeliveryCount deliveries = new DeliveryCount();
 
         private Subscriber(JMSContext context) {
             this.context = context;
@@ -347,7 +346,7 @@ class CrashRecoveryIT {
             subscriber.context.createConsumer(subscriber.context.createTopic("hutong.information.alert"),
                     "hutong_producer = '" + producer + "'").setMessageListener(message -> {
                         try {
-                            subscriber.deliveries.merge(message.getStringProperty("hutong_hub_id"), 1, Integer::sum);
+                            subscriber.deliveries.add(message.getStringProperty("hutong_hub_id"));
                         } catch (JMSException e) {
                             throw new IllegalStateException(e);
                         }
@@ -356,17 +355,15 @@ class CrashRecoveryIT {
         }
 
         void awaitAtLeast(int count, Duration timeout) {
-            Hub.await(timeout, count + " envelopes delivered to the subscriber", () -> deliveries.size() >= count);
-            // Anything delivered twice arrives close behind: give it a moment to show.
-            Hub.sleep(Duration.ofSeconds(2));
+            deliveries.awaitAtLeast(count, timeout, "envelopes delivered to the subscriber");
         }
 
         Set<String> hubIds() {
-            return Set.copyOf(deliveries.keySet());
+            return deliveries.keys();
         }
 
         long duplicates() {
-            return deliveries.values().stream().mapToLong(count -> count - 1).sum();
+            return deliveries.duplicates();
         }
 
         @Override
