@@ -107,8 +107,27 @@ class ClusterIT {
         }
     }
 
+    /**
+     * A guesser spreading wrong passwords over both nodes: counted per node, eight attempts alternating
+     * between them leave each node at four failures, below its threshold of five; counted together, the
+     * name is locked from the sixth attempt on (429 without checking, for 1 s doubling with each failure).
+     */
     @Test
     @Order(2)
+    void failedLoginsSpreadOverBothNodesLockTheNameOnBoth() {
+        String user = "guessed-" + UUID.randomUUID().toString().substring(0, 6);
+        List<Integer> answers = new ArrayList<>();
+        for (int attempt = 0; attempt < 8; attempt++) {
+            String node = attempt % 2 == 0 ? NODE1 : NODE2;
+            answers.add(new TestIdentities.Person(user, "guess-" + attempt).send(get(node + "/api/v1/products")).statusCode());
+        }
+        System.out.printf("cluster: wrong passwords for %s alternating node 1 / node 2 answered %s%n", user, answers);
+        assertThat(answers.subList(0, 5)).as("the first five attempts are checked and refused").containsOnly(401);
+        assertThat(answers.subList(5, 8)).as("later attempts meet the lock the two nodes share").contains(429);
+    }
+
+    @Test
+    @Order(3)
     void killingALibertyNodeUnderLoadLosesAndRepeatsNothing() throws Exception {
         Outcome outcome = underLoad("node", () -> kill("node1"));
         outcome.assertExactlyOnce();
@@ -116,7 +135,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void killingTheBrokerPrimaryUnderLoadLosesAndRepeatsNothing() throws Exception {
         Outcome outcome = underLoad("broker", () -> kill("broker-primary"));
         outcome.assertExactlyOnce();
@@ -124,7 +143,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void restartingPostgresqlUnderLoadLosesAndRepeatsNothing() throws Exception {
         Outcome outcome = underLoad("database", () -> {
             Database.pause();

@@ -30,7 +30,7 @@ class SchemaMigrationIT {
 
     private static final ClassLoader SCRIPTS = SchemaMigration.class.getClassLoader();
     /** Every script in ejb/src/main/resources/db/migration, in order. */
-    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
+    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16");
     private static final List<String> HISTORY = List.of("1 baseline SQL checksum=yes success=true",
             "2 publication outbox SQL checksum=yes success=true", "3 audit unsealed SQL checksum=yes success=true",
             "4 information sequence blocks SQL checksum=yes success=true",
@@ -44,7 +44,8 @@ class SchemaMigrationIT {
             "12 playbooks SQL checksum=yes success=true",
             "13 invocation target index SQL checksum=yes success=true",
             "14 information commit order SQL checksum=yes success=true",
-            "15 linkage position commit order SQL checksum=yes success=true");
+            "15 linkage position commit order SQL checksum=yes success=true",
+            "16 login failures SQL checksum=yes success=true");
 
     @Test
     void theHubsSchemaIsFlywaysBaselineWithItsChecksum() throws SQLException {

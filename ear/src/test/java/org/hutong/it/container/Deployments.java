@@ -15,7 +15,8 @@ final class Deployments {
     static final List<String> MIGRATIONS = List.of("db/migration/flyway.location", "db/migration/V1__baseline.sql",
             "db/migration/V2__publication_outbox.sql", "db/migration/V3__audit_unsealed.sql",
             "db/migration/V4__information_sequence_blocks.sql",
-            "db/migration/V5__invocation_sequence_blocks.sql", "db/migration/V14__information_commit_order.sql");
+            "db/migration/V5__invocation_sequence_blocks.sql", "db/migration/V14__information_commit_order.sql",
+            "db/migration/V16__login_failures.sql");
 
     private Deployments() {
     }
@@ -29,6 +30,7 @@ final class Deployments {
         return war
                 .addPackages(true, "org.hutong.information.domain", "org.hutong.information.infrastructure",
                         "org.hutong.audit", "org.hutong.security.domain", "org.hutong.security.application",
+                        "org.hutong.security.infrastructure.persistence",
                         "org.hutong.registry.domain", "org.hutong.registry.infrastructure.persistence",
                         "org.hutong.exchange.domain", "org.hutong.exchange.application",
                         "org.hutong.exchange.infrastructure.persistence", "org.hutong.exchange.infrastructure.kafka")

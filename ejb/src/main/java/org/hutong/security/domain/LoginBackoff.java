@@ -82,16 +82,18 @@ public final class LoginBackoff {
             state.since = now;
         }
         state.failures++;
-        if (state.failures < threshold) {
-            return new Failure(state.failures, Optional.empty());
+        Optional<Duration> lock = lockAfter(state.failures, threshold, maxLock);
+        lock.ifPresent(duration -> state.lockedUntil = now.plus(duration));
+        return new Failure(state.failures, lock);
+    }
+
+    /** The lock {@code failures} within the window earn: none below the threshold, then 1 s doubling up to {@code maxLock}. */
+    public static Optional<Duration> lockAfter(int failures, int threshold, Duration maxLock) {
+        if (failures < threshold) {
+            return Optional.empty();
         }
-        int doublings = Math.min(state.failures - threshold, 30);
-        Duration lock = Duration.ofSeconds(1L << doublings);
-        if (lock.compareTo(maxLock) > 0) {
-            lock = maxLock;
-        }
-        state.lockedUntil = now.plus(lock);
-        return new Failure(state.failures, Optional.of(lock));
+        Duration lock = Duration.ofSeconds(1L << Math.min(failures - threshold, 30));
+        return Optional.of(lock.compareTo(maxLock) > 0 ? maxLock : lock);
     }
 
     public synchronized void succeeded(String key) {

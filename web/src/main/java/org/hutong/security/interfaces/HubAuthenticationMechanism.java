@@ -78,7 +78,10 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         String source = request.getRemoteAddr();
         String user = null;
         try {
-            if (authorization != null || (chain != null && chain.length > 0)) {
+            // Only what can be guessed is throttled: a password or a token. A client certificate was verified in
+            // the TLS handshake; locking its address would let anyone behind the same address (a TCP
+            // pass-through balancer puts every client there) lock out every product with a few bad passwords.
+            if (authorization != null) {
                 // Before any check: a locked user or address gets nothing checked, so guessing costs time.
                 if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
                     user = basicUser(authorization.substring(6).trim());
@@ -114,7 +117,7 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return product(request, context, claimed);
             }
         } catch (CredentialsRefusedException e) {
-            String lock = throttling.failed(user, source);
+            String lock = authorization == null ? "" : countFailure(user, source);
             return refuse(request, response, claimed, mechanism, e.getMessage(), lock);
         } catch (RuntimeException e) {
             // The credentials may well be good: what checks them (the product registry's database, the
@@ -128,6 +131,16 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
             return challenge(response, "credentials are required: a client certificate, a bearer token or a password");
         }
         return context.doNothing();
+    }
+
+    /** Counts a refused password or token; the refusal stands and is audited even when counting fails. */
+    private String countFailure(String user, String source) {
+        try {
+            return throttling.failed(user, source);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot count a failed login from {0}: {1}", new Object[] {source, e.getMessage()});
+            return "; not counted: " + e.getMessage();
+        }
     }
 
     private AuthenticationStatus product(HttpServletRequest request, HttpMessageContext context, String productId)
