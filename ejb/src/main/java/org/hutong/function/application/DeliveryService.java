@@ -36,8 +36,10 @@ public class DeliveryService implements Deliveries {
     private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
     /**
      * Due commands and callbacks are claimed in small batches, each leased for long enough to POST the
-     * whole batch ({@link #CLAIM} × the client's 5 s connect + 10 s response time-outs, with margin): a
-     * server that dies while it POSTs leaves its claims to be retried by another when the lease ends.
+     * whole batch ({@link #CLAIM} × {@link HttpDelivery#MAX_DURATION} = 200 s, with margin): a server that
+     * dies while it POSTs leaves its claims to be retried by another when the lease ends; a server that
+     * falls behind its lease (a pause, a slow database) stops POSTing what it claimed rather than race
+     * the one that may claim it next. Servers' clocks must agree to well within the margin (NTP).
      */
     private static final int CLAIM = 10;
     private static final int CLAIMS_PER_TURN = 5;
@@ -76,11 +78,15 @@ public class DeliveryService implements Deliveries {
     }
 
     private int deliverClaimedCommands() {
-        List<Due> commands = inTransaction(() -> invocations.claimDueDeliveries(now(), now().plus(LEASE), CLAIM).stream()
+        Instant claimed = now();
+        List<Due> commands = inTransaction(() -> invocations.claimDueDeliveries(claimed, claimed.plus(LEASE), CLAIM).stream()
                 .map(target -> new Due(target.requestId(), callbackOf(target),
                         InvocationService.command(target.invocation(), target)))
                 .toList());
         for (Due command : commands) {
+            if (lateForLease(claimed)) {
+                break;
+            }
             Optional<String> failure = command.url() == null ? Optional.of("the product has no callback URL")
                     : http.post(command.url(), command.json(), command.key());
             inTransaction(() -> {
@@ -101,11 +107,15 @@ public class DeliveryService implements Deliveries {
     }
 
     private int deliverClaimedCallbacks() {
-        List<Due> callbacks = inTransaction(() -> invocations.claimDueCallbacks(now(), now().plus(LEASE), CLAIM).stream()
+        Instant claimed = now();
+        List<Due> callbacks = inTransaction(() -> invocations.claimDueCallbacks(claimed, claimed.plus(LEASE), CLAIM).stream()
                 .map(invocation -> new Due(invocation.invocationId(), invocation.callbackUrl().orElseThrow(),
                         JSONB.toJson(InvocationView.of(invocation, null))))
                 .toList());
         for (Due callback : callbacks) {
+            if (lateForLease(claimed)) {
+                break;
+            }
             Optional<String> failure = http.post(callback.url(), callback.json(), callback.key());
             inTransaction(() -> {
                 invocations.find(callback.key()).ifPresent(invocation -> {
@@ -125,6 +135,15 @@ public class DeliveryService implements Deliveries {
             });
         }
         return callbacks.size();
+    }
+
+    /** Whether one more POST could outlast the lease taken at {@code claimed}. */
+    private boolean lateForLease(Instant claimed) {
+        boolean late = now().isAfter(claimed.plus(LEASE).minus(HttpDelivery.MAX_DURATION.multipliedBy(2)));
+        if (late) {
+            LOG.log(Level.WARNING, "Deliveries claimed at {0} are left to the next claim: their lease is nearly over", claimed);
+        }
+        return late;
     }
 
     private String callbackOf(InvocationTarget target) {

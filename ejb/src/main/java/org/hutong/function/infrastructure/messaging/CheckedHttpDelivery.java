@@ -2,6 +2,8 @@ package org.hutong.function.infrastructure.messaging;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.DnsResolver;
@@ -45,6 +49,11 @@ public class CheckedHttpDelivery implements HttpDelivery {
 
     @Inject
     HubSigningKey signingKey;
+
+    // Enforces MAX_DURATION: the client's time-outs restart with every byte, so an endpoint that answers a
+    // byte every few seconds would otherwise hold the delivery (and outlive its claim's lease).
+    @Resource
+    ManagedScheduledExecutorService deadlines;
 
     private CloseableHttpClient client;
 
@@ -96,6 +105,7 @@ public class CheckedHttpDelivery implements HttpDelivery {
         // Proof that the hub sent it: a detached JWS over the exact body, key at GET /api/v1/hub/keys.
         post.setHeader("X-Hutong-Signature", signingKey.sign(json));
         post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, MAX_DURATION.toMillis(), TimeUnit.MILLISECONDS);
         try {
             int status = client.execute(post, response -> {
                 EntityUtils.consume(response.getEntity());
@@ -103,7 +113,9 @@ public class CheckedHttpDelivery implements HttpDelivery {
             });
             return status / 100 == 2 ? Optional.empty() : Optional.of("HTTP " + status + " from " + url);
         } catch (IOException e) {
-            return Optional.of(describe(e));
+            return Optional.of(post.isCancelled() ? "timed out after " + MAX_DURATION.toSeconds() + " s" : describe(e));
+        } finally {
+            deadline.cancel(false);
         }
     }
 

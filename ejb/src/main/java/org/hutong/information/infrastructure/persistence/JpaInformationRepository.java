@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -81,11 +82,30 @@ public class JpaInformationRepository implements InformationRepository {
         return ((Number) xmin).longValue();
     }
 
+    /**
+     * In two index ranges rather than one condition with an OR, which an index can only filter: the rest of
+     * the position's own transaction (by sequence), then the transactions after it, both below the oldest
+     * one still running (read once, for both).
+     */
     @Override
     public List<InformationRecord> find(InformationCriteria criteria) {
-        // After the position in (transaction, sequence) order; the first condition lets an index start there.
-        StringBuilder jpql = new StringBuilder("SELECT r FROM InformationRecord r WHERE r.writeTransaction >= :afterTx"
-                + " AND (r.writeTransaction > :afterTx OR r.sequence > :afterSeq) AND r.writeTransaction < :oldestRunning");
+        long oldestRunning = oldestRunningTransaction();
+        long afterTx = criteria.after().transaction();
+        if (afterTx >= oldestRunning) {
+            return List.of();
+        }
+        List<InformationRecord> page = new ArrayList<>(query(criteria, "r.writeTransaction = :afterTx"
+                + " AND r.sequence > :afterSeq", oldestRunning, criteria.limit()).getResultList());
+        if (page.size() < criteria.limit()) {
+            page.addAll(query(criteria, "r.writeTransaction > :afterTx AND r.writeTransaction < :oldestRunning",
+                    oldestRunning, criteria.limit() - page.size()).getResultList());
+        }
+        return page;
+    }
+
+    private TypedQuery<InformationRecord> query(InformationCriteria criteria, String range, long oldestRunning,
+            int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT r FROM InformationRecord r WHERE ").append(range);
         criteria.type().ifPresent(type -> jpql.append(" AND r.type = :type"));
         criteria.producer().ifPresent(producer -> jpql.append(" AND r.producer = :producer"));
         criteria.since().ifPresent(since -> jpql.append(" AND r.receivedAt >= :since"));
@@ -96,9 +116,13 @@ public class JpaInformationRepository implements InformationRepository {
         jpql.append(" ORDER BY r.writeTransaction, r.sequence");
         TypedQuery<InformationRecord> query = entityManager.createQuery(jpql.toString(), InformationRecord.class)
                 .setParameter("afterTx", criteria.after().transaction())
-                .setParameter("afterSeq", criteria.after().sequence())
-                .setParameter("oldestRunning", oldestRunningTransaction())
-                .setMaxResults(criteria.limit());
+                .setMaxResults(limit);
+        if (range.contains(":afterSeq")) {
+            query.setParameter("afterSeq", criteria.after().sequence());
+        }
+        if (range.contains(":oldestRunning")) {
+            query.setParameter("oldestRunning", oldestRunning);
+        }
         criteria.type().ifPresent(type -> query.setParameter("type", type));
         criteria.producer().ifPresent(producer -> query.setParameter("producer", producer));
         criteria.since().ifPresent(since -> query.setParameter("since", LocalDateTime.ofInstant(since, ZoneOffset.UTC)));
@@ -106,6 +130,6 @@ public class JpaInformationRepository implements InformationRepository {
         criteria.severity().ifPresent(severity -> query.setParameter("severity", severity));
         criteria.category().ifPresent(category -> query.setParameter("category", category)
                 .setParameter("below", category.replace("%", "").replace("_", "") + "/%"));
-        return query.getResultList();
+        return query;
     }
 }
