@@ -21,6 +21,8 @@
 # that kill -9 one), shared/ (keys both nodes share), broker-primary/, broker-backup/ (instances and
 # journals), node1/, node2/ (hutong.data.dir: transaction logs), haproxy/, postgresql/.
 set -euo pipefail
+# Keys, passwords and generated configuration under STATE are for this user only.
+umask 077
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 EAR="$(cd "$HERE/../../.." && pwd)"
@@ -56,7 +58,18 @@ pid_of() {
     *) cat "$PIDS/$1.pid" 2>/dev/null || true ;;
   esac
 }
-running() { alive "$(pid_of "$1")"; }
+# A recorded pid is trusted only while it is still this part's process (pids are reused after a kill -9).
+ours() {
+  local pid="$1" part="$2" marker
+  case "$part" in
+    node1|node2) marker="hutong-$part" ;;
+    haproxy) marker="$STATE/haproxy" ;;
+    postgresql) marker="$STATE/postgresql" ;;
+    *) marker="$STATE/$part" ;;
+  esac
+  alive "$pid" && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"
+}
+running() { ours "$(pid_of "$1")" "$1"; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 http_code() { curl -s -o /dev/null -m 3 -w '%{http_code}' "$1" 2>/dev/null || true; }
 
@@ -185,9 +198,10 @@ make_broker() {
     policy="        <backup><allow-failback>true</allow-failback></backup>"
   fi
   python3 - "$REPO/jms/src/main/artemis/etc/broker.xml" "$HERE/broker-ha.xml" "$instance/etc/broker.xml" \
-    "$port" "$peer_port" "$(cat "$SHARED/broker-cluster.password")" "$policy" <<'PY'
+    "$port" "$peer_port" "$SHARED/broker-cluster.password" "$policy" <<'PY'
 import sys
-layout, snippet, out, port, peer, password, policy = sys.argv[1:8]
+layout, snippet, out, port, peer, password_file, policy = sys.argv[1:8]
+password = open(password_file, encoding="utf-8").read().strip()
 xml = open(layout, encoding="utf-8").read()
 ha = open(snippet, encoding="utf-8").read()
 for key, value in {"@SELF_PORT@": port, "@PEER_PORT@": peer, "@CLUSTER_USER@": "hutong-cluster",
@@ -397,7 +411,7 @@ stop_part() {
   pid="$(pid_of "$part")"
   case "$part" in
     node1|node2)
-      if alive "$pid"; then
+      if ours "$pid" "$part"; then
         "$WLP/bin/server" stop "hutong-$part" >/dev/null 2>&1 || true
         terminate "$pid" "$part" 30
         log "stopped $part"
@@ -408,7 +422,7 @@ stop_part() {
         "$PG_SCRIPT" stop "$PG_INSTALL" "$STATE/postgresql"
       fi ;;
     haproxy|broker-primary|broker-backup)
-      if alive "$pid"; then
+      if ours "$pid" "$part"; then
         terminate "$pid" "$part" 30
         log "stopped $part"
       fi ;;
@@ -437,7 +451,7 @@ cmd_status() {
   for part in "${PARTS[@]}"; do
     pid="$(pid_of "$part")"
     state=stopped extra=""
-    alive "$pid" && state=running
+    ours "$pid" "$part" && state=running
     case "$part" in
       node1) extra="ready=$(http_code "http://127.0.0.1:$NODE1_HTTP/health/ready")" ;;
       node2) extra="ready=$(http_code "http://127.0.0.1:$NODE2_HTTP/health/ready")" ;;
