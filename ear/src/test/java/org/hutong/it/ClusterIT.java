@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.json.JsonObject;
@@ -91,7 +90,7 @@ class ClusterIT {
 
         String sensor = register("cl-ids", "[\"alert\"]", "[]", "[]").id();
         Registered soc = register("cl-soc", "[]", "[\"alert\"]", "[]");
-        try (DurableSubscriber subscriber = DurableSubscriber.of(soc)) {
+        try (CountingConsumer subscriber = subscription(soc)) {
             String envelope = UUID.randomUUID().toString();
             HttpResponse<String> posted = TestIdentities.product(sensor).send(post(
                     "https://127.0.0.1:9743/api/v1/information", Hub.alert(sensor, envelope, "sent to node 1")));
@@ -101,7 +100,7 @@ class ClusterIT {
             HttpResponse<String> readOnNode2 = OPERATOR.send(get(NODE2 + "/api/v1/information/" + hubId));
             assertThat(readOnNode2.statusCode()).isEqualTo(200);
             assertThat(Hub.json(readOnNode2).getString("id")).isEqualTo(envelope);
-            subscriber.awaitAll(Set.of(hubId), Duration.ofSeconds(30));
+            subscriber.awaitAll(Set.of(hubId), Duration.ofSeconds(30), "items at the subscription");
             System.out.printf("cluster: alert %s posted to node 1, read through node 2, received by %s's subscription%n",
                     hubId, soc.id());
         }
@@ -161,7 +160,7 @@ class ClusterIT {
         Registered firewall = register("cl-" + phase + "-fw", "[]", "[]", "[\"protect.block-ip\"]");
         Load load = new Load();
         ExecutorService pool = Executors.newFixedThreadPool(6);
-        try (DurableSubscriber subscriber = DurableSubscriber.of(soc); CommandTaker commands = CommandTaker.of(PAIR, firewall.id(), firewall.brokerPassword())) {
+        try (CountingConsumer subscriber = subscription(soc); CountingConsumer commands = commandsOf(firewall)) {
             AtomicInteger nextBatch = new AtomicInteger();
             List<Future<?>> senders = new ArrayList<>();
             for (int poster = 0; poster < 2; poster++) {
@@ -198,8 +197,8 @@ class ClusterIT {
             storedIds.addAll(stored(jmsSensor.id()));
             load.storedToFollow.set(storedIds);
             List<String> followed = following.get(4, TimeUnit.MINUTES);
-            subscriber.awaitAll(storedIds, Duration.ofMinutes(3));
-            commands.awaitAll(load.invocations, Duration.ofMinutes(2));
+            subscriber.awaitAll(storedIds, Duration.ofMinutes(3), "items at the subscription");
+            commands.awaitAll(load.invocations, Duration.ofMinutes(2), "commands at the firewall");
             return new Outcome(phase, killed, load, acknowledged, rows(httpSensor.id(), jmsSensor.id()), storedIds,
                     followed, subscriber, commands);
         } finally {
@@ -209,7 +208,7 @@ class ClusterIT {
     }
 
     private record Outcome(String phase, Instant killed, Load load, Set<String> acknowledged, Rows rows,
-            Set<String> storedIds, List<String> followed, DurableSubscriber subscriber, CommandTaker commands) {
+            Set<String> storedIds, List<String> followed, CountingConsumer subscriber, CountingConsumer commands) {
 
         void assertExactlyOnce() {
             long httpPause = load.longestPauseAfter(killed, load.httpTimes).toMillis();
@@ -221,8 +220,8 @@ class ClusterIT {
                             + " envelopes acknowledged per second from 5 s before to 10 s after it (| = the failure): %s%n",
                     phase, 2 * ITEMS_PER_CHANNEL, ITEMS_PER_CHANNEL, ITEMS_PER_CHANNEL, acknowledged.size(), rows.rows(),
                     rows.distinct(), rows.envelopes().containsAll(acknowledged), followed.size(),
-                    followed.size() - new HashSet<>(followed).size(), subscriber.received().size(), subscriber.duplicates(),
-                    load.invocations.size(), commands.invocations().size(), commands.duplicates(), httpPause, jmsPause,
+                    followed.size() - new HashSet<>(followed).size(), subscriber.keys().size(), subscriber.duplicates(),
+                    load.invocations.size(), commands.keys().size(), commands.duplicates(), httpPause, jmsPause,
                     load.perSecondAround(killed));
             assertThat(load.httpTimes).as("HTTP sends acknowledged after the failure").anyMatch(at -> at.isAfter(killed));
             assertThat(load.jmsTimes).as("JMS sends acknowledged after the failure").anyMatch(at -> at.isAfter(killed));
@@ -232,9 +231,9 @@ class ClusterIT {
             assertThat(followed).as("items the follower saw").doesNotHaveDuplicates();
             assertThat(new HashSet<>(followed)).as("the follower saw every stored item").isEqualTo(storedIds);
             assertThat(subscriber.duplicates()).as("deliveries to the subscription beyond the first").isZero();
-            assertThat(subscriber.received()).as("the subscription received every stored item").isEqualTo(storedIds);
+            assertThat(subscriber.keys()).as("the subscription received every stored item").isEqualTo(storedIds);
             assertThat(commands.duplicates()).as("commands delivered more than once").isZero();
-            assertThat(commands.invocations()).as("every invocation answered 2xx reached the firewall")
+            assertThat(commands.keys()).as("every invocation answered 2xx reached the firewall")
                     .containsAll(load.invocations);
         }
     }
@@ -418,49 +417,17 @@ class ClusterIT {
         return new Registered(id, Hub.json(response).getJsonObject("broker").getString("password"));
     }
 
-    /** A product's durable subscription queue, counting deliveries per hub id. */
-    private static final class DurableSubscriber implements AutoCloseable {
-        private final Connection connection;
-        private final DeliveryCount deliveries = new DeliveryCount();
+    /** A product's durable subscription queue on the pair, counting deliveries per hub id. */
+    private static CountingConsumer subscription(Registered product) throws JMSException {
+        return CountingConsumer.of(new ActiveMQConnectionFactory(PAIR, product.id(), product.brokerPassword()),
+                session -> session.createQueue("hutong.information.alert::" + product.id() + ".alert"), null,
+                CountingConsumer.HUB_ID);
+    }
 
-        private DurableSubscriber(Connection connection) {
-            this.connection = connection;
-        }
-
-        static DurableSubscriber of(Registered product) throws JMSException {
-            Connection connection = new ActiveMQConnectionFactory(PAIR, product.id(), product.brokerPassword())
-                    .createConnection();
-            DurableSubscriber subscriber = new DurableSubscriber(connection);
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(
-                    "hutong.information.alert::" + product.id() + ".alert"));
-            consumer.setMessageListener(message -> {
-                try {
-                    subscriber.deliveries.add(message.getStringProperty("hutong_hub_id"));
-                } catch (JMSException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            connection.start();
-            return subscriber;
-        }
-
-        void awaitAll(Set<String> hubIds, Duration timeout) {
-            deliveries.awaitAll(hubIds, timeout, "items at the subscription");
-        }
-
-        Set<String> received() {
-            return deliveries.keys();
-        }
-
-        long duplicates() {
-            return deliveries.duplicates();
-        }
-
-        @Override
-        public void close() throws JMSException {
-            connection.close();
-        }
+    /** The firewall's command queue on the pair, counting commands per invocation. */
+    private static CountingConsumer commandsOf(Registered firewall) throws JMSException {
+        return CountingConsumer.of(new ActiveMQConnectionFactory(PAIR, firewall.id(), firewall.brokerPassword()),
+                session -> session.createQueue("hutong.function." + firewall.id()), null, CountingConsumer.INVOCATION);
     }
 
     private record Rows(long rows, long distinct, Set<String> envelopes) {

@@ -59,7 +59,7 @@ class CrashRecoveryIT {
     void everyJmsMessageSentDuringACrashIsStoredAndDistributedExactlyOnce() throws Exception {
         String producer = Hub.uniqueProducer("crash-jms");
         ActiveMQConnectionFactory asProduct = (ActiveMQConnectionFactory) Hub.jmsAs(producer);
-        try (Subscriber subscriber = Subscriber.of(producer)) {
+        try (CountingConsumer subscriber = subscriberTo(producer)) {
             ExecutorService sending = Executors.newSingleThreadExecutor();
             Future<Integer> sent = sending.submit(() -> sendOverJms(asProduct, producer));
             Recovery recovery;
@@ -77,9 +77,9 @@ class CrashRecoveryIT {
             assertThat(counts.distinctIds()).as("distinct envelope ids").isEqualTo(ALERTS);
             assertThat(parkedOnTheDlq(producer)).as("parked on hutong.information.dlq").isZero();
 
-            subscriber.awaitAtLeast(ALERTS, Duration.ofSeconds(120));
+            subscriber.awaitAtLeast(ALERTS, Duration.ofSeconds(120), "envelopes delivered to the subscriber");
             assertThat(subscriber.duplicates()).as("deliveries of one stored envelope beyond the first").isZero();
-            assertThat(subscriber.hubIds()).isEqualTo(storedHubIds(producer));
+            assertThat(subscriber.keys()).isEqualTo(storedHubIds(producer));
             report("jms", recovery, drained, counts, subscriber);
         }
     }
@@ -90,8 +90,9 @@ class CrashRecoveryIT {
         Hub.registeredProduct(producer);
         String firewall = "crash-fw-" + UUID.randomUUID().toString().substring(0, 6);
         String firewallPassword = registerFirewall(firewall);
-        try (Subscriber subscriber = Subscriber.of(producer);
-                CommandTaker commands = CommandTaker.of(Hub.BROKER_URL, firewall, firewallPassword)) {
+        try (CountingConsumer subscriber = subscriberTo(producer); CountingConsumer commands = CountingConsumer.of(
+                new ActiveMQConnectionFactory(Hub.BROKER_URL, firewall, firewallPassword),
+                session -> session.createQueue("hutong.function." + firewall), null, CountingConsumer.INVOCATION)) {
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             Set<String> invocations = ConcurrentHashMap.newKeySet();
             AtomicInteger failedCalls = new AtomicInteger();
@@ -133,18 +134,18 @@ class CrashRecoveryIT {
             assertThat(counts.rows()).as("stored rows").isEqualTo(ALERTS);
             assertThat(counts.distinctIds()).as("distinct envelope ids").isEqualTo(ALERTS);
 
-            subscriber.awaitAtLeast(ALERTS, Duration.ofSeconds(120));
+            subscriber.awaitAtLeast(ALERTS, Duration.ofSeconds(120), "envelopes delivered to the subscriber");
             assertThat(subscriber.duplicates()).as("deliveries of one stored envelope beyond the first").isZero();
-            assertThat(subscriber.hubIds()).isEqualTo(storedHubIds(producer));
+            assertThat(subscriber.keys()).isEqualTo(storedHubIds(producer));
 
-            commands.awaitAll(invocations, Duration.ofSeconds(60));
+            commands.awaitAll(invocations, Duration.ofSeconds(60), "commands at the firewall");
             assertThat(commands.duplicates()).as("commands delivered more than once").isZero();
-            assertThat(commands.invocations()).as("every invocation answered 2xx reached the firewall")
+            assertThat(commands.keys()).as("every invocation answered 2xx reached the firewall")
                     .containsAll(invocations);
             report("http", recovery, drained, counts, subscriber);
             System.out.printf("crash http: invocations answered 2xx %d, calls that failed while the hub was down %d,"
                     + " commands received %d, duplicate commands %d%n", invocations.size(), failedCalls.get(),
-                    commands.invocations().size(), commands.duplicates());
+                    commands.keys().size(), commands.duplicates());
         }
     }
 
@@ -322,53 +323,18 @@ class CrashRecoveryIT {
         }
     }
 
-    private static void report(String phase, Recovery recovery, Instant drained, Counts counts, Subscriber subscriber) {
+    private static void report(String phase, Recovery recovery, Instant drained, Counts counts, CountingConsumer subscriber) {
         System.out.printf("crash %s: %d sent, %d stored (%d distinct), %d delivered to the subscriber (%d duplicate);"
                 + " killed at %s, server start took %d ms, ready %d ms after the kill, every envelope stored %d ms after"
-                + " ready%n", phase, ALERTS, counts.rows(), counts.distinctIds(), subscriber.hubIds().size(),
+                + " ready%n", phase, ALERTS, counts.rows(), counts.distinctIds(), subscriber.keys().size(),
                 subscriber.duplicates(), recovery.killed(), Duration.between(recovery.starting(), recovery.ready()).toMillis(),
                 Duration.between(recovery.killed(), recovery.ready()).toMillis(),
                 Math.max(0, Duration.between(recovery.ready(), drained).toMillis()));
     }
 
     /** Follows hutong.information.alert for one producer, counting deliveries per hub id. */
-    private static final class Subscriber implements AutoCloseable {
-
-        private final JMSContext context;
-        private final DeliveryCount deliveries = new DeliveryCount();
-
-        private Subscriber(JMSContext context) {
-            this.context = context;
-        }
-
-        static Subscriber of(String producer) {
-            Subscriber subscriber = new Subscriber(Hub.jms().createContext());
-            subscriber.context.createConsumer(subscriber.context.createTopic("hutong.information.alert"),
-                    "hutong_producer = '" + producer + "'").setMessageListener(message -> {
-                        try {
-                            subscriber.deliveries.add(message.getStringProperty("hutong_hub_id"));
-                        } catch (JMSException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-            return subscriber;
-        }
-
-        void awaitAtLeast(int count, Duration timeout) {
-            deliveries.awaitAtLeast(count, timeout, "envelopes delivered to the subscriber");
-        }
-
-        Set<String> hubIds() {
-            return deliveries.keys();
-        }
-
-        long duplicates() {
-            return deliveries.duplicates();
-        }
-
-        @Override
-        public void close() {
-            context.close();
-        }
+    private static CountingConsumer subscriberTo(String producer) throws JMSException {
+        return CountingConsumer.of(Hub.jms(), session -> session.createTopic("hutong.information.alert"),
+                "hutong_producer = '" + producer + "'", CountingConsumer.HUB_ID);
     }
 }
